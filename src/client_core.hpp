@@ -1,0 +1,50 @@
+#pragma once
+
+// The request pipeline shared by every service of a client: it adds the
+// common headers and credentials, sends through the transport, retries what
+// may be retried, reports rate limits, and turns failures into typed errors.
+
+#include <memory>
+#include <string>
+
+#include "amigo/operation.hpp"
+#include "amigo/options.hpp"
+#include "amigo/transport.hpp"
+
+namespace amigo::detail {
+
+/// One API call before the pipeline has touched it.
+struct ApiCall {
+  Operation operation = Operation::list_users;
+  HttpMethod method = HttpMethod::get;
+  /// Absolute path, every segment already percent-encoded: "/v1/acme/user/u%2F1".
+  std::string path;
+  /// Encoded query without the '?', or empty.
+  std::string query;
+  /// JSON body, or empty for none.
+  std::string body;
+};
+
+class ClientCore {
+ public:
+  /// @throws ConfigurationError when the options are incomplete or invalid.
+  explicit ClientCore(ClientOptions options);
+  ~ClientCore();
+  ClientCore(const ClientCore&) = delete;
+  ClientCore& operator=(const ClientCore&) = delete;
+
+  /// Sends the call and returns its 2xx answer; anything else throws the
+  /// typed error for (operation, status).
+  HttpResponse execute(const ApiCall& call);
+
+  [[nodiscard]] const ClientOptions& options() const noexcept;
+
+  /// "/v1/{organization}/user/" with the organization percent-encoded.
+  [[nodiscard]] const std::string& users_path() const noexcept;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace amigo::detail
