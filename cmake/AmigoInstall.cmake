@@ -1,0 +1,126 @@
+# Install rules and the package files consumers find amigo-cpp through:
+#
+#   lib/cmake/amigo/amigoConfig.cmake          find_package(amigo CONFIG)
+#   lib/cmake/amigo/amigoConfigVersion.cmake   same major version is compatible
+#   lib/cmake/amigo/amigoTargets.cmake         amigo::amigo
+#   lib/cmake/amigo/amigoTestingTargets.cmake  amigo::testing, the COMPONENT testing
+#   lib/pkgconfig/amigo.pc                     pkg-config --cflags --libs amigo
+#
+# Install components: amigo_runtime (the shared library), amigo_development
+# (headers, static library, package files) and amigo_testing (the embeddable
+# emulator and the amigo-emulator executable).
+include(CMakePackageConfigHelpers)
+
+set(AMIGO_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/amigo"
+    CACHE STRING "Where the CMake package files of amigo are installed, relative to the prefix")
+mark_as_advanced(AMIGO_INSTALL_CMAKEDIR)
+
+# The library and its headers.
+install(
+  TARGETS amigo
+  EXPORT amigoTargets
+  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT amigo_runtime
+  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_runtime
+          NAMELINK_COMPONENT amigo_development
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_development
+  INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(
+  DIRECTORY "${PROJECT_SOURCE_DIR}/include/amigo"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+  COMPONENT amigo_development
+  FILES_MATCHING PATTERN "*.hpp")
+install(FILES "${PROJECT_BINARY_DIR}/generated/include/amigo/version.hpp"
+        DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/amigo" COMPONENT amigo_development)
+install(
+  EXPORT amigoTargets
+  NAMESPACE amigo::
+  DESTINATION "${AMIGO_INSTALL_CMAKEDIR}"
+  COMPONENT amigo_development)
+
+# The embeddable emulator: its own export set, so that a consumer who does not
+# ask for the component needs neither cpp-httplib nor OpenSSL.
+if(TARGET amigo_testing)
+  set_target_properties(amigo_testing PROPERTIES EXPORT_NAME testing)
+  install(
+    TARGETS amigo_testing amigo_emulator_core
+    EXPORT amigoTestingTargets
+    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT amigo_testing
+    LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_testing
+    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_testing
+    INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  install(
+    DIRECTORY "${PROJECT_SOURCE_DIR}/emulator/include/amigo/testing"
+    DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/amigo"
+    COMPONENT amigo_testing
+    FILES_MATCHING PATTERN "*.hpp")
+  install(
+    EXPORT amigoTestingTargets
+    NAMESPACE amigo::
+    DESTINATION "${AMIGO_INSTALL_CMAKEDIR}"
+    COMPONENT amigo_testing)
+endif()
+if(TARGET amigo-emulator)
+  install(TARGETS amigo-emulator RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
+                                         COMPONENT amigo_testing)
+endif()
+
+# A static amigo carries its private dependencies as $<LINK_ONLY:...> in the
+# exported link interface, so the config must find them; a shared one does not.
+if(BUILD_SHARED_LIBS)
+  set(AMIGO_CONFIG_STATIC OFF)
+else()
+  set(AMIGO_CONFIG_STATIC ON)
+endif()
+
+configure_package_config_file(
+  "${CMAKE_CURRENT_LIST_DIR}/amigoConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/package/amigoConfig.cmake"
+  INSTALL_DESTINATION "${AMIGO_INSTALL_CMAKEDIR}")
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/package/amigoConfigVersion.cmake"
+                                 VERSION "${PROJECT_VERSION}" COMPATIBILITY SameMajorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/package/amigoConfig.cmake"
+              "${PROJECT_BINARY_DIR}/package/amigoConfigVersion.cmake"
+        DESTINATION "${AMIGO_INSTALL_CMAKEDIR}" COMPONENT amigo_development)
+
+# pkg-config. A shared libamigo already links libcurl and fmt, so they are
+# needed only by a static link (Requires.private). A static libamigo.a cannot
+# be linked without them, and `pkg-config --libs` (without --static) must
+# still give a working command line, so there they are public requirements.
+# Threads::Threads is -pthread wherever pkg-config is used.
+if(BUILD_SHARED_LIBS)
+  set(AMIGO_PC_LIBS "-L\${libdir} -l$<TARGET_FILE_BASE_NAME:amigo>")
+  set(AMIGO_PC_DEPENDENCIES "Requires.private: libcurl, fmt\nLibs.private: -pthread")
+  set(AMIGO_PC_CFLAGS "-I\${includedir} -DAMIGO_SHARED")
+else()
+  set(AMIGO_PC_LIBS "-L\${libdir} -l$<TARGET_FILE_BASE_NAME:amigo> -pthread")
+  set(AMIGO_PC_DEPENDENCIES "Requires: libcurl, fmt")
+  set(AMIGO_PC_CFLAGS "-I\${includedir}")
+endif()
+
+# The prefix is found from the .pc file's own place, so the package stays
+# right wherever `cmake --install --prefix` puts it.
+set(amigo_pc_dir "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(AMIGO_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH amigo_pc_up "/prefix/${amigo_pc_dir}" "/prefix")
+  string(REGEX REPLACE "/$" "" amigo_pc_up "${amigo_pc_up}")
+  set(AMIGO_PC_PREFIX "\${pcfiledir}/${amigo_pc_up}")
+endif()
+foreach(dir IN ITEMS LIBDIR INCLUDEDIR)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_${dir}}")
+    set(AMIGO_PC_${dir} "${CMAKE_INSTALL_${dir}}")
+  else()
+    set(AMIGO_PC_${dir} "\${prefix}/${CMAKE_INSTALL_${dir}}")
+  endif()
+endforeach()
+configure_file("${CMAKE_CURRENT_LIST_DIR}/amigo.pc.in" "${PROJECT_BINARY_DIR}/package/amigo.pc.in"
+               @ONLY)
+# The library's file name depends on the configuration (a Debug postfix, say).
+file(GENERATE OUTPUT "${PROJECT_BINARY_DIR}/package/amigo-$<CONFIG>.pc"
+     INPUT "${PROJECT_BINARY_DIR}/package/amigo.pc.in")
+install(FILES "${PROJECT_BINARY_DIR}/package/amigo-$<CONFIG>.pc" RENAME amigo.pc
+        DESTINATION "${amigo_pc_dir}" COMPONENT amigo_development)
+
+install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+        COMPONENT amigo_development)
