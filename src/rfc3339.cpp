@@ -27,6 +27,10 @@ int read_digits(std::string_view text, std::size_t pos, std::size_t count) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// RFC 3339 allows a space for the 'T' too (section 5.6, NOTE), and some
+// serialisers use it.
+bool is_date_time_separator(char c) { return c == 'T' || c == 't' || c == ' '; }
+
 // Digits after the decimal point, as nanoseconds; digits past the ninth are
 // below the clock's resolution and dropped. Advances `pos` past them.
 std::optional<nanoseconds> read_fraction(std::string_view text, std::size_t& pos) {
@@ -61,7 +65,7 @@ std::optional<minutes> read_offset(std::string_view text, std::size_t pos) {
 // (a leap second, say) is left to the general parser.
 std::optional<Timestamp> parse_common_shape(std::string_view text) {
   if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
-      (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':') {
+      !is_date_time_separator(text[10]) || text[13] != ':' || text[16] != ':') {
     return std::nullopt;
   }
   const int year = read_digits(text, 0, 4);
