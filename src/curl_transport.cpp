@@ -178,7 +178,11 @@ CurlTransport::CurlTransport(Settings settings) : settings_(std::move(settings))
   curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
   curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-  curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  // The connection cache is deliberately not shared: libcurl does not support
+  // sharing connections between threads that run transfers at once (measured
+  // here: every concurrent request opened a new connection). Each pooled easy
+  // handle keeps its own open connection instead, and the pool hands the most
+  // recently used handle out first.
 }
 
 CurlTransport::~CurlTransport() {

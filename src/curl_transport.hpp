@@ -1,9 +1,9 @@
 #pragma once
 
 // The default HttpTransport: libcurl. Owned by its client, with no global pool
-// and no threads of its own: a pool of easy handles plus a share handle, so
-// DNS answers, TLS sessions and open connections are reused across calls and
-// threads.
+// and no threads of its own: a pool of easy handles, each keeping its open
+// connection between calls, plus a share handle so that DNS answers and TLS
+// sessions are reused across handles and threads.
 
 #include <curl/curl.h>
 
