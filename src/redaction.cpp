@@ -70,8 +70,7 @@ std::string redact_after_schemes(std::string_view text) {
   return out;
 }
 
-bool looks_like_jwt(std::string_view run) {
-  while (!run.empty() && run.back() == '.') run.remove_suffix(1);  // a sentence's full stop
+bool is_jwt(std::string_view run) {
   if (std::count(run.begin(), run.end(), '.') != 2) return false;
   auto first_dot = run.find('.');
   auto second_dot = run.find('.', first_dot + 1);
@@ -82,6 +81,14 @@ bool looks_like_jwt(std::string_view run) {
   if (header.substr(0, 3) == "eyJ" && !payload.empty()) return true;
   return header.size() >= kMinJwtSegmentLength && payload.size() >= kMinJwtSegmentLength &&
          signature.size() >= kMinJwtSegmentLength;
+}
+
+// How much of `run` is a JWT: all of it, all but a sentence's closing full
+// stops, or nothing.
+std::size_t jwt_length(std::string_view run) {
+  if (is_jwt(run)) return run.size();
+  while (!run.empty() && run.back() == '.') run.remove_suffix(1);
+  return is_jwt(run) ? run.size() : 0;
 }
 
 std::string redact_jwts(std::string_view text) {
@@ -96,12 +103,9 @@ std::string redact_jwts(std::string_view text) {
     std::size_t end = i;
     while (end < text.size() && (is_base64url_char(text[end]) || text[end] == '.')) ++end;
     std::string_view run = text.substr(i, end - i);
-    if (looks_like_jwt(run)) {
+    if (std::size_t length = jwt_length(run); length > 0) {
       out += kRedacted;
-      while (!run.empty() && run.back() == '.') {
-        out += '.';
-        run.remove_suffix(1);
-      }
+      out.append(run.substr(length));
     } else {
       out.append(run);
     }
