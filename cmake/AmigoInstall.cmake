@@ -22,8 +22,7 @@ install(
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT amigo_runtime
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_runtime
           NAMELINK_COMPONENT amigo_development
-  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_development
-  INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_development)
 install(
   DIRECTORY "${PROJECT_SOURCE_DIR}/include/amigo"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
@@ -38,16 +37,17 @@ install(
   COMPONENT amigo_development)
 
 # The embeddable emulator: its own export set, so that a consumer who does not
-# ask for the component needs neither cpp-httplib nor OpenSSL.
+# ask for the component needs neither cpp-httplib nor OpenSSL. The static
+# amigo::testing links the emulator's core, which therefore ships with it.
 if(TARGET amigo_testing)
   set_target_properties(amigo_testing PROPERTIES EXPORT_NAME testing)
+  set_target_properties(amigo_emulator_core PROPERTIES EXPORT_NAME emulator_core)
   install(
     TARGETS amigo_testing amigo_emulator_core
     EXPORT amigoTestingTargets
     RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT amigo_testing
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_testing
-    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_testing
-    INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT amigo_testing)
   install(
     DIRECTORY "${PROJECT_SOURCE_DIR}/emulator/include/amigo/testing"
     DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/amigo"
@@ -64,14 +64,61 @@ if(TARGET amigo-emulator)
                                          COMPONENT amigo_testing)
 endif()
 
-# A static amigo carries its private dependencies as $<LINK_ONLY:...> in the
-# exported link interface, so the config must find them; a shared one does not.
-if(BUILD_SHARED_LIBS)
-  set(AMIGO_CONFIG_STATIC OFF)
-else()
-  set(AMIGO_CONFIG_STATIC ON)
+# The config finds exactly the packages the exported targets link: a target
+# Pkg::name comes from find_package(Pkg), PkgConfig::X from pkg-config. A
+# static library exports its private dependencies too, as $<LINK_ONLY:...>;
+# a shared one only its public ones.
+function(amigo_linked_packages packages_out pkg_config_out)
+  set(packages "")
+  set(pkg_config "")
+  foreach(target IN LISTS ARGN)
+    get_target_property(type ${target} TYPE)
+    get_target_property(linked ${target} INTERFACE_LINK_LIBRARIES)
+    if(type STREQUAL "STATIC_LIBRARY")
+      get_target_property(private ${target} LINK_LIBRARIES)
+      list(APPEND linked ${private})
+    endif()
+    foreach(library IN LISTS linked)
+      if(library MATCHES "PkgConfig::([A-Za-z0-9_]+)>?$")
+        list(APPEND pkg_config ${CMAKE_MATCH_1})
+      elseif(library MATCHES "([A-Za-z0-9_]+)::[A-Za-z0-9_.+-]+>?$"
+             AND NOT CMAKE_MATCH_1 STREQUAL "amigo")
+        list(APPEND packages ${CMAKE_MATCH_1})
+      endif()
+    endforeach()
+  endforeach()
+  list(REMOVE_DUPLICATES packages)
+  list(REMOVE_DUPLICATES pkg_config)
+  set(${packages_out} "${packages}" PARENT_SCOPE)
+  set(${pkg_config_out} "${pkg_config}" PARENT_SCOPE)
+endfunction()
+
+amigo_linked_packages(AMIGO_PACKAGES amigo_pkg_config amigo)
+if(amigo_pkg_config)
+  message(FATAL_ERROR "amigo links ${amigo_pkg_config} through pkg-config; "
+                      "amigoConfig.cmake.in only finds CMake packages for it")
+endif()
+set(AMIGO_TESTING_PACKAGES "")
+set(AMIGO_TESTING_PKG_CONFIG "")
+if(TARGET amigo_testing)
+  amigo_linked_packages(AMIGO_TESTING_PACKAGES amigo_testing_pkg_config amigo_testing
+                        amigo_emulator_core)
+  # Each entry is PREFIX=module: pkg_check_modules(PREFIX IMPORTED_TARGET module)
+  # recreates the PkgConfig::PREFIX target under the name the export refers to.
+  foreach(prefix IN LISTS amigo_testing_pkg_config)
+    if(prefix MATCHES "HTTPLIB$")
+      list(APPEND AMIGO_TESTING_PKG_CONFIG "${prefix}=cpp-httplib")
+    else()
+      message(FATAL_ERROR "amigo::testing links PkgConfig::${prefix}: add its pkg-config "
+                          "module name to ${CMAKE_CURRENT_LIST_FILE}")
+    endif()
+  endforeach()
 endif()
 
+# Spaces, not semicolons, in the generated file: it reads better.
+foreach(list IN ITEMS AMIGO_PACKAGES AMIGO_TESTING_PACKAGES AMIGO_TESTING_PKG_CONFIG)
+  list(JOIN ${list} " " ${list})
+endforeach()
 configure_package_config_file(
   "${CMAKE_CURRENT_LIST_DIR}/amigoConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/package/amigoConfig.cmake"
