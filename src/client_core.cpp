@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <utility>
 #include <variant>
@@ -75,6 +76,12 @@ struct ClientCore::State {
   HttpRequest build_request(const ApiCall& call, const std::vector<HttpHeader>& call_headers) const;
   HttpResponse send(const ApiCall& call, const std::vector<HttpHeader>& call_headers,
                     AuthProvider* provider);
+  // The answer, or nothing after a transport failure that is retried (the wait done).
+  std::optional<HttpResponse> try_send(const ApiCall& call, const HttpRequest& request,
+                                       int attempt);
+  // Waits and returns true when `status` is retried and attempts remain.
+  bool wait_before_retry(Operation operation, int status, std::optional<milliseconds> retry_after,
+                         int attempt);
   milliseconds backoff(int retry);
   void report_rate_limit(const std::optional<RateLimitInfo>& rate_limit) const;
 };
@@ -141,13 +148,63 @@ void ClientCore::State::report_rate_limit(const std::optional<RateLimitInfo>& ra
   if (rate_limit && options.on_rate_limit) options.on_rate_limit(*rate_limit);
 }
 
+std::optional<HttpResponse> ClientCore::State::try_send(const ApiCall& call,
+                                                        const HttpRequest& request, int attempt) {
+  const int max_attempts = options.retry.max_attempts;
+  auto started = std::chrono::steady_clock::now();
+  try {
+    HttpResponse response = transport->send(request);
+    logger->log(LogLevel::debug, "{} {} -> {} in {} ms", to_string(call.method), call.path,
+                response.status,
+                std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started)
+                    .count());
+    return response;
+  } catch (const TransportError& error) {
+    const std::string_view operation = to_string(call.operation);
+    if (!may_retry_after_transport_failure(call.operation, error)) {
+      logger->log(LogLevel::warning,
+                  "{} failed and is not retried, as it may have reached the server: {}", operation,
+                  error.what());
+      throw;
+    }
+    if (attempt >= max_attempts) {
+      if (max_attempts > 1) {
+        logger->log(LogLevel::warning, "{} gave up after {} attempts: {}", operation, attempt,
+                    error.what());
+      }
+      throw;
+    }
+    milliseconds wait = backoff(attempt);
+    logger->log(LogLevel::info, "{} attempt {} of {} failed: {}; retrying in {} ms", operation,
+                attempt, max_attempts, error.what(), wait.count());
+    clock->sleep_for(wait);
+    return std::nullopt;
+  }
+}
+
+bool ClientCore::State::wait_before_retry(Operation operation, int status,
+                                          std::optional<milliseconds> retry_after, int attempt) {
+  if (!is_retryable_status(status)) return false;
+  const int max_attempts = options.retry.max_attempts;
+  if (attempt >= max_attempts) {
+    if (max_attempts > 1) {
+      logger->log(LogLevel::warning, "{} gave up after {} attempts: HTTP {}", to_string(operation),
+                  attempt, status);
+    }
+    return false;
+  }
+  milliseconds wait = retry_after ? *retry_after : backoff(attempt);
+  logger->log(LogLevel::info, "{} attempt {} of {} got HTTP {}; retrying in {} ms",
+              to_string(operation), attempt, max_attempts, status, wait.count());
+  clock->sleep_for(wait);
+  return true;
+}
+
 HttpResponse ClientCore::State::send(const ApiCall& call,
                                      const std::vector<HttpHeader>& call_headers,
                                      AuthProvider* provider) {
   HttpRequest request = build_request(call, call_headers);
   const std::size_t fixed_headers = request.headers.size();
-  const int max_attempts = options.retry.max_attempts;
-  const std::string_view operation = to_string(call.operation);
   bool reauthorized = false;
 
   for (int attempt = 1;; ++attempt) {
@@ -157,44 +214,19 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
     request.headers.insert(request.headers.end(), credentials.begin(), credentials.end());
     require_no_line_breaks(request.headers);
 
-    auto started = std::chrono::steady_clock::now();
-    HttpResponse response;
-    try {
-      response = transport->send(request);
-    } catch (const TransportError& error) {
-      bool retryable = may_retry_after_transport_failure(call.operation, error);
-      if (retryable && attempt < max_attempts) {
-        milliseconds wait = backoff(attempt);
-        logger->log(LogLevel::info, "{} attempt {} of {} failed: {}; retrying in {} ms", operation,
-                    attempt, max_attempts, error.what(), wait.count());
-        clock->sleep_for(wait);
-        continue;
-      }
-      if (retryable) {
-        logger->log(LogLevel::warning, "{} gave up after {} attempts: {}", operation, attempt,
-                    error.what());
-      } else {
-        logger->log(LogLevel::warning,
-                    "{} failed and is not retried, as it may have reached the server: {}",
-                    operation, error.what());
-      }
-      throw;
-    }
-    logger->log(LogLevel::debug, "{} {} -> {} in {} ms", to_string(call.method), call.path,
-                response.status,
-                std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - started)
-                    .count());
-
+    std::optional<HttpResponse> answer = try_send(call, request, attempt);
+    if (!answer) continue;
+    const HttpResponse& response = *answer;
     std::optional<RateLimitInfo> rate_limit = read_rate_limit(call.operation, response);
     report_rate_limit(rate_limit);
-    if (response.status >= 200 && response.status <= 299) return response;
+    if (response.status >= 200 && response.status <= 299) return std::move(*answer);
 
     if (response.status == 401 && provider != nullptr && !reauthorized &&
         provider->refresh_after_unauthorized(credentials)) {
       reauthorized = true;
       --attempt;  // a second chance with fresh credentials is not a retry
       logger->log(LogLevel::info, "{} got HTTP 401; renewing credentials and sending it again",
-                  operation);
+                  to_string(call.operation));
       continue;
     }
 
@@ -202,19 +234,7 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
     if (const std::string* header = response.find_header("Retry-After")) {
       retry_after = parse_retry_after(*header, clock->now(), options.retry.max_retry_after);
     }
-    if (is_retryable_status(response.status)) {
-      if (attempt < max_attempts) {
-        milliseconds wait = retry_after ? *retry_after : backoff(attempt);
-        logger->log(LogLevel::info, "{} attempt {} of {} got HTTP {}; retrying in {} ms", operation,
-                    attempt, max_attempts, response.status, wait.count());
-        clock->sleep_for(wait);
-        continue;
-      }
-      if (max_attempts > 1) {
-        logger->log(LogLevel::warning, "{} gave up after {} attempts: HTTP {}", operation, attempt,
-                    response.status);
-      }
-    }
+    if (wait_before_retry(call.operation, response.status, retry_after, attempt)) continue;
     throw_api_error(call.operation, response, *redactor, std::move(rate_limit), retry_after);
   }
 }

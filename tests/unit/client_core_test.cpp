@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "amigo/client.hpp"
 #include "amigo/errors.hpp"
 #include "amigo/version.hpp"
 #include "pipeline_test_support.hpp"
@@ -383,6 +384,29 @@ TEST(ClientCoreLogging, LevelFiltersLines) {
 
   core.execute(list_call());
   EXPECT_TRUE(harness.logs.lines().empty());
+}
+
+TEST(AmigoClientCore, OptionsAreKeptAndTheClientMoves) {
+  Harness harness;
+  AmigoClient client(harness.options());
+  EXPECT_EQ(client.options().organization_id, "acme");
+  EXPECT_EQ(client.options().base_url, pipeline_test::kBaseUrl);
+
+  AmigoClient moved(std::move(client));
+  harness.transport->push(json_response(204, ""));
+  moved.user().delete_user("u1");
+
+  auto requests = harness.transport->requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].method, HttpMethod::del);
+  EXPECT_EQ(requests[0].url, "https://api.example.test/v1/acme/user/u1");
+}
+
+TEST(AmigoClientCore, InvalidOptionsAreAConfigurationError) {
+  Harness harness;
+  ClientOptions options = harness.options();
+  options.organization_id.clear();
+  EXPECT_THROW(AmigoClient{options}, ConfigurationError);
 }
 
 }  // namespace
