@@ -30,8 +30,12 @@ std::string rfc3339(amigo::Timestamp time) {
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(time - whole).count();
   std::string text = formatted(whole, "%Y-%m-%dT%H:%M:%S");
   if (micros != 0) {
-    char fraction[8];
-    std::snprintf(fraction, sizeof fraction, ".%06lld", static_cast<long long>(micros));
+    char fraction[24];
+    if (micros % 1000 == 0) {
+      std::snprintf(fraction, sizeof fraction, ".%03lld", static_cast<long long>(micros / 1000));
+    } else {
+      std::snprintf(fraction, sizeof fraction, ".%06lld", static_cast<long long>(micros));
+    }
     text += fraction;
   }
   return text + "Z";

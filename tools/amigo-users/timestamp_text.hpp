@@ -9,7 +9,8 @@
 
 namespace amigo_users {
 
-/// RFC 3339 with a Z: "2024-05-01T12:34:56Z", with microseconds when nonzero.
+/// RFC 3339 with a Z: "2024-05-01T12:34:56Z", with milliseconds or microseconds
+/// when the time has a fraction of a second.
 std::string rfc3339(amigo::Timestamp time);
 
 /// Minutes precision for tables: "2024-05-01 12:34".
