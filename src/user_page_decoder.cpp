@@ -34,6 +34,11 @@ constexpr std::size_t kMaxUsersPerPage = 100;
 constexpr std::size_t kMinBytesPerUser = 256;
 
 // The SAX handler: nlohmann::json calls it once per token.
+//
+// Strings are copied out of the parser rather than moved: the parser reuses
+// one buffer for every string it reads, and taking that buffer away would
+// make it grow a new one, allocation by allocation, for each of them. A copy
+// allocates once, or not at all for short strings.
 class UserPageParser {
  public:
   using string_t = Json::string_t;
@@ -107,14 +112,14 @@ class UserPageParser {
     if (!accept(JsonKind::string)) return true;
     switch (top()) {
       case Scope::audio_keyterms:
-        user().preferences.audio_keyterms.push_back(std::move(value));
+        user().preferences.audio_keyterms.push_back(value);
         return true;
       case Scope::sensitive_variables:
-        user().sensitive_variables.push_back(std::move(value));
+        user().sensitive_variables.push_back(value);
         return true;
       case Scope::nonsensitive_variables: {
         auto& variables = user().nonsensitive_variables;
-        variables.insert_or_assign(variables.end(), variable_name_, std::move(value));
+        variables.insert_or_assign(variables.end(), variable_name_, value);
         return true;
       }
       default:
@@ -288,28 +293,28 @@ class UserPageParser {
   void store_string(string_t& value) {
     switch (key_) {
       case Key::org_id:
-        user().org_id = std::move(value);
+        user().org_id = value;
         break;
       case Key::user_id:
-        user().user_id = std::move(value);
+        user().user_id = value;
         break;
       case Key::first_name:
-        user().first_name = std::move(value);
+        user().first_name = value;
         break;
       case Key::last_name:
-        user().last_name = std::move(value);
+        user().last_name = value;
         break;
       case Key::email:
-        user().email = std::move(value);
+        user().email = value;
         break;
       case Key::role:
-        user().role = std::move(value);
+        user().role = value;
         break;
       case Key::preferred_language:
-        user().preferences.preferred_language = std::move(value);
+        user().preferences.preferred_language = value;
         break;
       case Key::timezone:
-        user().preferences.timezone = std::move(value);
+        user().preferences.timezone = value;
         break;
       case Key::last_message_time:
         store_time(value);

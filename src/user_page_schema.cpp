@@ -1,41 +1,74 @@
 #include "user_page_schema.hpp"
 
-#include <array>
 #include <string>
 
 namespace amigo::detail {
 namespace {
 
 struct KeyName {
-  Scope scope;
   Key key;
   std::string_view name;
 };
 
-constexpr std::array<KeyName, 22> kKeyNames{{
-    {Scope::page, Key::users, "users"},
-    {Scope::page, Key::has_more, "has_more"},
-    {Scope::page, Key::continuation_token, "continuation_token"},
-    {Scope::user, Key::org_id, "org_id"},
-    {Scope::user, Key::user_id, "user_id"},
-    {Scope::user, Key::first_name, "first_name"},
-    {Scope::user, Key::last_name, "last_name"},
-    {Scope::user, Key::email, "email"},
-    {Scope::user, Key::user_stats, "user_stats"},
-    {Scope::user, Key::role, "role"},
-    {Scope::user, Key::preferences, "preferences"},
-    {Scope::user, Key::nonsensitive_variables, "nonsensitive_variables"},
-    {Scope::user, Key::sensitive_variables, "sensitive_variables"},
-    {Scope::user_stats, Key::num_conversations, "num_conversations"},
-    {Scope::user_stats, Key::num_messages, "num_messages"},
-    {Scope::user_stats, Key::last_message_time, "last_message_time"},
-    {Scope::preferences, Key::enable_response_recommendation, "enable_response_recommendation"},
-    {Scope::preferences, Key::preferred_language, "preferred_language"},
-    {Scope::preferences, Key::conversations_visible_to_admins, "conversations_visible_to_admins"},
-    {Scope::preferences, Key::user_model_visible_to_admins, "user_model_visible_to_admins"},
-    {Scope::preferences, Key::timezone, "timezone"},
-    {Scope::preferences, Key::audio_keyterms, "audio_keyterms"},
-}};
+// Each object's keys in schema order, which is the order a missing one is
+// reported in.
+constexpr KeyName kPageKeys[] = {
+    {Key::users, "users"},
+    {Key::has_more, "has_more"},
+    {Key::continuation_token, "continuation_token"},
+};
+constexpr KeyName kUserKeys[] = {
+    {Key::org_id, "org_id"},
+    {Key::user_id, "user_id"},
+    {Key::first_name, "first_name"},
+    {Key::last_name, "last_name"},
+    {Key::email, "email"},
+    {Key::user_stats, "user_stats"},
+    {Key::role, "role"},
+    {Key::preferences, "preferences"},
+    {Key::nonsensitive_variables, "nonsensitive_variables"},
+    {Key::sensitive_variables, "sensitive_variables"},
+};
+constexpr KeyName kUserStatsKeys[] = {
+    {Key::num_conversations, "num_conversations"},
+    {Key::num_messages, "num_messages"},
+    {Key::last_message_time, "last_message_time"},
+};
+constexpr KeyName kPreferencesKeys[] = {
+    {Key::enable_response_recommendation, "enable_response_recommendation"},
+    {Key::preferred_language, "preferred_language"},
+    {Key::conversations_visible_to_admins, "conversations_visible_to_admins"},
+    {Key::user_model_visible_to_admins, "user_model_visible_to_admins"},
+    {Key::timezone, "timezone"},
+    {Key::audio_keyterms, "audio_keyterms"},
+};
+
+struct KeyList {
+  const KeyName* begin_;
+  const KeyName* end_;
+  [[nodiscard]] const KeyName* begin() const { return begin_; }
+  [[nodiscard]] const KeyName* end() const { return end_; }
+};
+
+template <std::size_t N>
+constexpr KeyList list(const KeyName (&keys)[N]) {
+  return {keys, keys + N};
+}
+
+constexpr KeyList keys_of(Scope scope) {
+  switch (scope) {
+    case Scope::page:
+      return list(kPageKeys);
+    case Scope::user:
+      return list(kUserKeys);
+    case Scope::user_stats:
+      return list(kUserStatsKeys);
+    case Scope::preferences:
+      return list(kPreferencesKeys);
+    default:
+      return {nullptr, nullptr};
+  }
+}
 
 // The keys each object must hold; preferences has defaults for all of its own.
 constexpr std::uint32_t required_keys(Scope scope) {
@@ -57,23 +90,26 @@ constexpr std::uint32_t required_keys(Scope scope) {
 
 Key find_key(Scope scope, std::string_view name) {
   if (scope == Scope::nonsensitive_variables) return Key::variable;
-  for (const auto& entry : kKeyNames) {
-    if (entry.scope == scope && entry.name == name) return entry.key;
+  for (const auto& entry : keys_of(scope)) {
+    if (entry.name == name) return entry.key;
   }
   return Key::unknown;
 }
 
 std::string_view name_of(Key key) {
-  for (const auto& entry : kKeyNames) {
-    if (entry.key == key) return entry.name;
+  for (const Scope scope : {Scope::page, Scope::user, Scope::user_stats, Scope::preferences}) {
+    for (const auto& entry : keys_of(scope)) {
+      if (entry.key == key) return entry.name;
+    }
   }
   return {};
 }
 
 std::string_view first_missing(Scope scope, std::uint32_t seen) {
   const std::uint32_t missing = required_keys(scope) & ~seen;
-  for (const auto& entry : kKeyNames) {
-    if (entry.scope == scope && (missing & bit(entry.key)) != 0) return entry.name;
+  if (missing == 0) return {};
+  for (const auto& entry : keys_of(scope)) {
+    if ((missing & bit(entry.key)) != 0) return entry.name;
   }
   return {};
 }
