@@ -235,7 +235,7 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
       retry_after = parse_retry_after(*header, clock->now(), options.retry.max_retry_after);
     }
     if (wait_before_retry(call.operation, response.status, retry_after, attempt)) continue;
-    throw_api_error(call.operation, response, *redactor, std::move(rate_limit), retry_after);
+    throw_api_error(call.operation, response, *redactor, rate_limit, retry_after);
   }
 }
 

@@ -14,7 +14,7 @@ namespace amigo::detail {
 namespace {
 
 // A Content-Length above this is not trusted for reserving memory up front.
-constexpr std::size_t kMaxReservedBody = 16 * 1024 * 1024;
+constexpr std::size_t kMaxReservedBody = std::size_t{16} * 1024 * 1024;
 
 // libcurl is initialised once per process, by whichever thread first builds a
 // transport. It is never cleaned up: other code in the process may use libcurl
@@ -167,11 +167,16 @@ bool request_started(CURL* handle) {
   }
 }
 
+// libcurl must be initialised before the share handle is made.
+CURLSH* initialised_share_handle() {
+  initialise_libcurl_once();
+  return curl_share_init();
+}
+
 }  // namespace
 
-CurlTransport::CurlTransport(Settings settings) : settings_(std::move(settings)) {
-  initialise_libcurl_once();
-  share_ = curl_share_init();
+CurlTransport::CurlTransport(Settings settings)
+    : settings_(std::move(settings)), share_(initialised_share_handle()) {
   if (share_ == nullptr) throw TransportError("libcurl could not create a share handle", false);
   curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlTransport::lock_share);
   curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlTransport::unlock_share);

@@ -181,7 +181,7 @@ void throw_api_error(Operation operation, const HttpResponse& response, const Re
   ServerDetail server = read_server_detail(response.body, redactor);
   ApiErrorDetails details{operation, response.status,
                           std::string(documented_meaning(operation, response.status)),
-                          std::move(server.text), std::move(rate_limit)};
+                          std::move(server.text), rate_limit};
   switch (response.status) {
     case 400:
       throw BadRequestError(std::move(details));
