@@ -1,6 +1,7 @@
 #include "curl_transport.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -325,6 +326,36 @@ TEST(CurlTransportLocal, SlowServerIsATimeoutAfterSending) {
     EXPECT_TRUE(error.request_may_have_been_sent());
   }
   EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+}
+
+TEST(CurlTransportLocal, ConnectTimeoutCertainlyNeverLeft) {
+  // A listener that never accepts, its queue already full: further handshakes go unanswered.
+  int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&address), length), 0);
+  ASSERT_EQ(::listen(listener, 0), 0);
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+  std::vector<int> queued;
+  for (int i = 0; i < 4; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ::fcntl(fd, F_SETFL, O_NONBLOCK);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&address), length);
+    queued.push_back(fd);
+  }
+  std::this_thread::sleep_for(50ms);
+  CurlTransport transport(CurlTransport::Settings{200ms, ""});
+
+  try {
+    transport.send(get("http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/"));
+    ADD_FAILURE() << "no TimeoutError";
+  } catch (const TimeoutError& error) {
+    EXPECT_FALSE(error.request_may_have_been_sent()) << error.what();
+  }
+  for (int fd : queued) ::close(fd);
+  ::close(listener);
 }
 
 TEST(CurlTransportLocal, FailedTlsHandshakeNeverLeftAndSuggestsACaBundle) {
