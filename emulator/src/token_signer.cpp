@@ -52,11 +52,12 @@ std::variant<TokenClaims, std::string> TokenSigner::verify(std::string_view toke
     return std::string("token is not a JWT");
   }
 
-  const std::string_view signing_input = token.substr(0, last_dot);
-  const auto signature = base64url_decode(token.substr(last_dot + 1));
-  const std::string expected = mac(signing_input);
-  if (!signature || signature->size() != expected.size() ||
-      CRYPTO_memcmp(signature->data(), expected.data(), expected.size()) != 0) {
+  // Comparing the encoded text rather than decoded bytes also refuses
+  // non-canonical encodings, whose unused low bits a decoder would ignore.
+  const std::string_view signature = token.substr(last_dot + 1);
+  const std::string expected = base64url_encode(mac(token.substr(0, last_dot)));
+  if (signature.size() != expected.size() ||
+      CRYPTO_memcmp(signature.data(), expected.data(), expected.size()) != 0) {
     return std::string("token signature is invalid");
   }
 

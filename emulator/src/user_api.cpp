@@ -94,8 +94,13 @@ Reply sign_in(Service& service, const Route& route, const httplib::Request& requ
       reply =
           detail_reply(401, "API key not found, is incorrect, or the requested user is not found.");
     } else {
-      TokenClaims claims{route.org_id, user_id, unix_now(), 0, random_hex(kTokenIdBytes)};
-      claims.exp = claims.iat + service.options().token_ttl.count();
+      // Rounding the expiry up keeps every token valid for at least the TTL.
+      const std::int64_t now_micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                          std::chrono::system_clock::now().time_since_epoch())
+                                          .count();
+      const std::int64_t expiry_micros = now_micros + service.options().token_ttl.count() * 1000000;
+      TokenClaims claims{route.org_id, user_id, now_micros / 1000000,
+                         (expiry_micros + 999999) / 1000000, random_hex(kTokenIdBytes)};
       service.journal().count_sign_in();
       reply = json_reply(200, {{"id_token", service.signer().sign(claims)},
                                {"expires_at", format_rfc3339_utc(claims.exp)}});
