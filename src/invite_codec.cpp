@@ -117,6 +117,28 @@ nlohmann::ordered_json preferences_json(const UserPreferences& preferences) {
   throw DecodeError(kInvite, status, std::move(field), problem);
 }
 
+// The answer as a JSON object. The answer is two short fields, so a document
+// costs nothing worth avoiding here.
+nlohmann::json parse_answer(std::string_view body, int status) {
+  if (is_blank(body)) reject_answer(status, "", "the body is empty; expected a JSON object");
+
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& error) {
+    // The library's own message quotes the text it choked on: leave it out.
+    reject_answer(status, "",
+                  fmt::format("the body is not valid JSON (error at byte {})", error.byte));
+  } catch (const nlohmann::json::exception&) {
+    reject_answer(status, "", "the body is not valid JSON");
+  }
+  if (!document.is_object()) {
+    reject_answer(status, "",
+                  fmt::format("expected an object, got {}", describe(kind_of(document))));
+  }
+  return document;
+}
+
 }  // namespace
 
 std::string encode_invite(const UserInviteRequest& request) {
@@ -134,28 +156,14 @@ std::string encode_invite(const UserInviteRequest& request) {
   if (!request.sensitive_user_variables.empty()) {
     body["sensitive_user_variables"] = request.sensitive_user_variables;
   }
-  if (request.user_preferences)
+  if (request.user_preferences) {
     body["user_preferences"] = preferences_json(*request.user_preferences);
+  }
   return body.dump();
 }
 
 UserInviteResponse decode_invite_response(std::string_view body, int status) {
-  if (is_blank(body)) reject_answer(status, "", "the body is empty; expected a JSON object");
-
-  nlohmann::json document;
-  try {
-    document = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& error) {
-    // The library's own message quotes the text it choked on: leave it out.
-    reject_answer(status, "",
-                  fmt::format("the body is not valid JSON (error at byte {})", error.byte));
-  } catch (const nlohmann::json::exception&) {
-    reject_answer(status, "", "the body is not valid JSON");
-  }
-  if (!document.is_object()) {
-    reject_answer(status, "",
-                  fmt::format("expected an object, got {}", describe(kind_of(document))));
-  }
+  const nlohmann::json document = parse_answer(body, status);
 
   UserInviteResponse response;
   const auto user_id = document.find("user_id");

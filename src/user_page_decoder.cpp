@@ -28,8 +28,10 @@ using Json = nlohmann::json;
 
 bool opens_scope(JsonKind kind) { return kind == JsonKind::object || kind == JsonKind::array; }
 
-// A list_users page is at most 100 users (the largest limit), and no user
-// takes fewer bytes than this, so the body's size bounds the count.
+// Reserving for the users up front: a page holds at most 100 (the largest
+// limit), and a user as servers send one takes well over 256 bytes, so the
+// body's size gives a count that is rarely too high. A page of unusually
+// small users just grows the vector.
 constexpr std::size_t kMaxUsersPerPage = 100;
 constexpr std::size_t kMinBytesPerUser = 256;
 
@@ -395,7 +397,7 @@ class UserPageParser {
   // levels at most; anything deeper is inside a skipped value.
   std::array<Scope, 8> scopes_{Scope::document};
   std::size_t depth_ = 1;
-  std::array<std::uint32_t, 9> seen_{};
+  std::array<std::uint32_t, kScopeCount> seen_{};  // keys seen, per open object
   Key key_ = Key::unknown;
   std::size_t skip_depth_ = 0;
   std::string variable_name_;

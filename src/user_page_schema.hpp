@@ -4,6 +4,7 @@
 // arrays it enters, the keys each holds, which are required and what kind of
 // value each must be.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -23,6 +24,7 @@ enum class Scope : std::uint8_t {
   nonsensitive_variables,
   sensitive_variables,
 };
+inline constexpr std::size_t kScopeCount = static_cast<std::size_t>(Scope::sensitive_variables) + 1;
 
 // The key whose value the parser reads next.
 enum class Key : std::uint8_t {
