@@ -50,7 +50,7 @@ std::string user_id_segment(Operation operation, std::string_view user_id) {
   // so the request would reach a different resource.
   if (user_id == "." || user_id == "..") {
     throw InvalidArgumentError(fmt::format(
-        "{}: user_id must not be \".\" or \"..\": URL normalisation would change the path",
+        R"({}: user_id must not be "." or "..": URL normalisation would change the path)",
         to_string(operation)));
   }
   return percent_encode(user_id);

@@ -39,7 +39,7 @@ UserPage UserService::list_users(const ListUsersRequest& request) {
 UserRange UserService::list_all_users(ListUsersRequest request) {
   // Refuse a bad query now rather than at the first iteration.
   detail::check_list_request(request);
-  return UserRange(*core_, std::move(request));
+  return {*core_, std::move(request)};
 }
 
 void UserService::update_user(std::string_view user_id, const UserUpdateRequest& request) {
