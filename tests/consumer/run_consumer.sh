@@ -6,6 +6,7 @@
 #   pkg-config PREFIX SRC BIN EMULATOR SEED           build SRC's Makefile via pkg-config, run it
 #   add-subdirectory AMIGO_SRC SRC BIN EMULATOR SEED  build SRC with amigo as a subdirectory, run it
 #   recipes PACKAGING_DIR BIN                         the vcpkg and Conan files parse and agree
+#   visibility LIBRARY                                a shared libamigo exports the API alone
 #
 # EMULATOR is an amigo-emulator executable, started with the SEED document on
 # a free port for the consumers that read their server and credentials from
@@ -248,6 +249,52 @@ PYTHON
   echo "vcpkg.json, conanfile.py and CHANGELOG.md are well formed and at $VERSION"
 }
 
+cmd_visibility() {
+  local library="$1"
+  step "SONAME of $library"
+  local soname
+  soname="$(readelf -d "$library" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')"
+  [ "$soname" = "libamigo.so.${VERSION%%.*}" ] ||
+    fail "SONAME is '$soname', not libamigo.so.${VERSION%%.*}"
+
+  step "exported symbols"
+  local symbols
+  symbols="$(nm -DC --defined-only "$library" | cut -d' ' -f3-)"
+  # Internals, and the libraries amigo uses, stay hidden.
+  local leaked
+  leaked="$(grep -E '^((typeinfo|typeinfo name|vtable) for )?(amigo::detail::|amigo::\(anonymous|fmt::|nlohmann::|curl_)' <<<"$symbols" || true)"
+  [ -z "$leaked" ] || fail "internal symbols are exported:"$'\n'"$leaked"
+  # A sample of the public API, from each header with compiled code.
+  local wanted=(
+    "amigo::AmigoClient::AmigoClient(amigo::ClientOptions)"
+    "amigo::AmigoClient::user()"
+    "amigo::ClientOptions::from_env()"
+    "amigo::UserService::invite_user(amigo::UserInviteRequest const&)"
+    "amigo::UserService::list_users(amigo::ListUsersRequest const&)"
+    "amigo::UserService::list_all_users(amigo::ListUsersRequest)"
+    "amigo::UserRange::begin()"
+    "amigo::UserRange::iterator::operator++()"
+    "amigo::UserSort::to_string[abi:cxx11]() const"
+    "amigo::to_string(amigo::HttpMethod)"
+    "amigo::AuthProvider::~AuthProvider()"
+    "typeinfo for amigo::Error"
+    "typeinfo for amigo::ApiError"
+    "typeinfo for amigo::ValidationError"
+    "typeinfo for amigo::ServiceUnavailableError"
+    "typeinfo for amigo::HttpTransport"
+    "typeinfo for amigo::Clock"
+  )
+  local symbol missing=0
+  for symbol in "${wanted[@]}"; do
+    grep -qxF "$symbol" <<<"$symbols" || {
+      echo "not exported: $symbol" >&2
+      missing=1
+    }
+  done
+  [ $missing = 0 ] || fail "public symbols are missing; is AMIGO_API on their class?"
+  echo "$(wc -l <<<"$symbols") symbols exported, none internal; SONAME $soname"
+}
+
 main() {
   local verb="${1:?usage: run_consumer.sh VERB ARGS...}"
   shift
@@ -257,6 +304,7 @@ main() {
     pkg-config) cmd_pkg_config "$@" ;;
     add-subdirectory) cmd_add_subdirectory "$@" ;;
     recipes) cmd_recipes "$@" ;;
+    visibility) cmd_visibility "$@" ;;
     *) fail "unknown verb $verb" ;;
   esac
 }
