@@ -5,6 +5,7 @@ builds the package from the source tree two levels up."""
 import os
 
 from conan import ConanFile
+from conan.tools.build import check_min_cppstd
 from conan.tools.cmake import CMake, CMakeDeps, CMakeToolchain, cmake_layout
 from conan.tools.files import copy
 
@@ -46,7 +47,6 @@ class AmigoCppConan(ConanFile):
         self.requires("date/3.0.1")
 
     def validate(self):
-        from conan.tools.build import check_min_cppstd
         check_min_cppstd(self, 17)
 
     def generate(self):
