@@ -72,8 +72,7 @@ int main(int argc, char** argv) {
     everyone.sort_by = {amigo::UserSort::ascending(amigo::UserSortField::last_name)};
     std::cout << "Users by last name:\n";
     for (const amigo::User& user : users.list_all_users(everyone)) {
-      std::cout << "  " << user.last_name << ", " << user.first_name << " <" << user.email
-                << ">\n";
+      std::cout << "  " << user.last_name << ", " << user.first_name << " <" << user.email << ">\n";
     }
 
     // 5. Delete, and make sure she is gone.

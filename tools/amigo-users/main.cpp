@@ -16,7 +16,8 @@ constexpr const char* kFooter =
     "Credentials come from the flags above or the variables AMIGO_ORGANIZATION_ID,\n"
     "AMIGO_API_KEY_ID, AMIGO_USER_ID and AMIGO_BASE_URL. The API key itself is read\n"
     "only from AMIGO_API_KEY or --api-key-file, never from a flag, so that it does\n"
-    "not show in the process list.\n\n"
+    "not show in the process list. Give these flags before the command: after it,\n"
+    "--user-id is list's filter.\n\n"
     "Exit codes: 0 success, 1 the API reported an error, 2 usage error,\n"
     "3 import finished with invalid or failed rows, 130 interrupted.\n\n"
     "Run 'amigo-users COMMAND --help' for the options of a command.";
