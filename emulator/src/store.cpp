@@ -140,8 +140,8 @@ InviteResult Store::invite(const std::string& org_id, const Caller& caller,
   result.user_id = user.user_id;
   if (request.login_link) result.verify_link = make_verify_link(*request.login_link);
   organization.user_id_by_email.emplace(email_key, user.user_id);
-  organization.users.emplace(user.user_id, std::move(user));
-  forget_order(org_id);
+  const auto added = organization.users.emplace(user.user_id, std::move(user)).first;
+  put_in_order(added->second);
   result.outcome.status = 201;
   return result;
 }
@@ -158,8 +158,9 @@ Outcome Store::update(const std::string& org_id, const Caller& caller, const std
   }
   if (conflicts_.count(user_id) > 0) return fail(409, "A related operation is in progress.");
 
+  take_out_of_order(user->second);
   apply(request, user->second);
-  forget_order(org_id);
+  put_in_order(user->second);
   return Outcome{204, {}};
 }
 
@@ -178,9 +179,9 @@ Outcome Store::remove(const std::string& org_id, const Caller& caller, const std
     return fail(400, "The user is currently active in Actions development.");
   }
 
+  take_out_of_order(user->second);
   organization.user_id_by_email.erase(to_lower_ascii(user->second.email));
   organization.users.erase(user);
-  forget_order(org_id);
   return Outcome{204, {}};
 }
 
@@ -199,7 +200,5 @@ nlohmann::json Store::dump() const {
   document["conflicts"] = conflicts_;
   return document;
 }
-
-void Store::forget_order(const std::string& org_id) { sorted_.erase(org_id); }
 
 }  // namespace amigo::emulator

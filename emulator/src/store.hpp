@@ -73,15 +73,27 @@ class Store {
   nlohmann::json dump() const;
 
  private:
+  // One cached order of an organization's users.
+  struct SortedUsers {
+    std::vector<SortKey> sort;
+    std::vector<const User*> users;
+  };
+
   const std::vector<const User*>& sorted_users(const Organization& organization,
                                                const std::vector<SortKey>& sort);
+  // Cached orders are kept up to date one user at a time, so that a change
+  // costs a binary search and a move of pointers rather than a full sort:
+  // take the user out before it changes or goes, put it back after.
+  void take_out_of_order(const User& user);
+  void put_in_order(const User& user);
   void forget_order(const std::string& org_id);
   bool in_conflict(const Organization& organization, const std::string& user_id) const;
 
   mutable std::mutex mutex_;
   World world_;
   std::set<std::string> conflicts_;
-  std::map<std::string, std::map<std::string, std::vector<const User*>>> sorted_;
+  // Organization -> sort_cache_key() -> order.
+  std::map<std::string, std::map<std::string, SortedUsers>> sorted_;
   std::size_t generated_ = 0;
 };
 

@@ -91,14 +91,36 @@ const std::vector<const User*>& Store::sorted_users(const Organization& organiza
   auto& cache = sorted_[organization.id];
   const std::string key = sort_cache_key(sort);
   const auto cached = cache.find(key);
-  if (cached != cache.end()) return cached->second;
+  if (cached != cache.end()) return cached->second.users;
 
-  std::vector<const User*> users;
-  users.reserve(organization.users.size());
-  for (const auto& [user_id, user] : organization.users) users.push_back(&user);
-  std::sort(users.begin(), users.end(), UserOrder{&sort});
-  return cache.emplace(key, std::move(users)).first->second;
+  SortedUsers sorted{sort, {}};
+  sorted.users.reserve(organization.users.size());
+  for (const auto& [user_id, user] : organization.users) sorted.users.push_back(&user);
+  std::sort(sorted.users.begin(), sorted.users.end(), UserOrder{&sorted.sort});
+  return cache.emplace(key, std::move(sorted)).first->second.users;
 }
+
+void Store::take_out_of_order(const User& user) {
+  const auto org = sorted_.find(user.org_id);
+  if (org == sorted_.end()) return;
+  for (auto& [key, sorted] : org->second) {
+    // By address: the user's fields may already disagree with the order.
+    const auto found = std::find(sorted.users.begin(), sorted.users.end(), &user);
+    if (found != sorted.users.end()) sorted.users.erase(found);
+  }
+}
+
+void Store::put_in_order(const User& user) {
+  const auto org = sorted_.find(user.org_id);
+  if (org == sorted_.end()) return;
+  for (auto& [key, sorted] : org->second) {
+    const auto position =
+        std::upper_bound(sorted.users.begin(), sorted.users.end(), &user, UserOrder{&sorted.sort});
+    sorted.users.insert(position, &user);
+  }
+}
+
+void Store::forget_order(const std::string& org_id) { sorted_.erase(org_id); }
 
 std::string Store::list(const std::string& org_id, const Caller& caller, const ListQuery& query) {
   std::lock_guard lock(mutex_);

@@ -183,10 +183,25 @@ TEST_F(ListTest, CallerWithoutGetUserInfoSeesOnlyThemselves) {
   EXPECT_EQ(user_ids_of(client_.list("", kManager)).size(), 9u);
 }
 
-TEST_F(ListTest, SortedOrderFollowsChanges) {
-  ASSERT_EQ(user_ids_of(client_.list("sort_by=first_name&limit=1")), Ids{"user-bjorn"});
+TEST_F(ListTest, CachedOrdersFollowInvitesUpdatesAndDeletes) {
+  const auto first_two = [&] { return user_ids_of(client_.list("sort_by=first_name&limit=2")); };
+  const auto last_two = [&] { return user_ids_of(client_.list("sort_by=-first_name&limit=2")); };
+  ASSERT_EQ(first_two(), (Ids{"user-bjorn", "user-chloe"}));
+  ASSERT_EQ(last_two(), (Ids{"user-misaki", "user-zoe"}));
+
   ASSERT_EQ(client_.update("user-zoe", {{"first_name", "Aaron"}})->status, 204);
-  EXPECT_EQ(user_ids_of(client_.list("sort_by=first_name&limit=1")), Ids{"user-zoe"});
+  EXPECT_EQ(first_two(), (Ids{"user-zoe", "user-bjorn"}));
+  EXPECT_EQ(last_two(), (Ids{"user-misaki", "user-sofia"}));
+
+  json invite = invite_body("aardvark@example.com");
+  invite["first_name"] = "Aa";
+  const std::string invited = body_of(client_.invite(invite))["user_id"];
+  EXPECT_EQ(first_two(), (Ids{invited, "user-zoe"}));
+
+  ASSERT_EQ(client_.remove(invited)->status, 204);
+  ASSERT_EQ(client_.remove("user-bjorn")->status, 204);
+  EXPECT_EQ(first_two(), (Ids{"user-zoe", "user-chloe"}));
+  EXPECT_EQ(user_ids_of(client_.list("sort_by=first_name")).size(), 8u);
 }
 
 TEST(ListScale, PagesOf100AmongAHundredThousandUsersAreFast) {
