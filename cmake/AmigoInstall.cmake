@@ -64,6 +64,14 @@ if(TARGET amigo-emulator)
                                          COMPONENT amigo_testing)
 endif()
 
+# The installed amigo-users finds a shared libamigo wherever the prefix is.
+# (amigo-emulator does not link it.)
+if(BUILD_SHARED_LIBS AND CMAKE_SYSTEM_NAME STREQUAL "Linux" AND TARGET amigo-users)
+  file(RELATIVE_PATH amigo_bin_to_lib "/prefix/${CMAKE_INSTALL_BINDIR}"
+       "/prefix/${CMAKE_INSTALL_LIBDIR}")
+  set_target_properties(amigo-users PROPERTIES INSTALL_RPATH "$ORIGIN/${amigo_bin_to_lib}")
+endif()
+
 # The config finds exactly the packages the exported targets link: a target
 # Pkg::name comes from find_package(Pkg), PkgConfig::X from pkg-config. A
 # static library exports its private dependencies too, as $<LINK_ONLY:...>;
