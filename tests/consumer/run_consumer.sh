@@ -22,6 +22,7 @@ GENERATOR="${AMIGO_CONSUMER_GENERATOR:-Ninja}"
 VERSION="${AMIGO_CONSUMER_VERSION:?set AMIGO_CONSUMER_VERSION}"
 SHARED="${AMIGO_CONSUMER_SHARED:-0}"
 JOBS=2
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 fail() {
   echo "FAIL: $*" >&2
@@ -62,7 +63,8 @@ cmd_install() {
     "$libdir/cmake/amigo/amigoTargets.cmake" "$libdir/pkgconfig/amigo.pc"
   )
   if [ "$SHARED" = 1 ]; then
-    expected+=("$libdir/libamigo.so" "$libdir/libamigo.so.${VERSION%%.*}" "$libdir/libamigo.so.$VERSION")
+    local so="$libdir/libamigo.so"
+    expected+=("$so" "$so.${VERSION%%.*}" "$so.$VERSION")
   else
     expected+=("$libdir/libamigo.a")
   fi
@@ -184,13 +186,7 @@ with_emulator() {
 
   # The seed's first API key, as the emulator loaded it.
   local credentials
-  credentials="$(python3 -c '
-import json, shlex, sys
-key = json.load(open(sys.argv[1]))["api_keys"][0]
-for name, field in (("ORGANIZATION_ID", "org_id"), ("API_KEY", "key"),
-                    ("API_KEY_ID", "key_id"), ("USER_ID", "user_id")):
-    print(f"export AMIGO_{name}={shlex.quote(key[field])}")
-' "$seed")"
+  credentials="$(cmake -DSEED="$seed" -P "$HERE/seed_credentials.cmake")"
   (
     eval "$credentials"
     export AMIGO_BASE_URL="$base_url"
@@ -207,6 +203,8 @@ cmd_recipes() {
   fresh_dir "$bin"
 
   step "vcpkg.json and the Conan recipe parse"
+  command -v python3 >/dev/null ||
+    fail "python3 is needed to check the recipes (apt-get install python3)"
   python3 -m json.tool "$packaging/vcpkg/vcpkg.json" >/dev/null
   PYTHONPYCACHEPREFIX="$bin" python3 -m py_compile "$packaging/conan/conanfile.py"
 
@@ -262,7 +260,9 @@ cmd_visibility() {
   symbols="$(nm -DC --defined-only "$library" | cut -d' ' -f3-)"
   # Internals, and the libraries amigo uses, stay hidden.
   local leaked
-  leaked="$(grep -E '^((typeinfo|typeinfo name|vtable) for )?(amigo::detail::|amigo::\(anonymous|fmt::|nlohmann::|curl_)' <<<"$symbols" || true)"
+  local internal='^((typeinfo|typeinfo name|vtable) for )?'
+  internal+='(amigo::detail::|amigo::\(anonymous|fmt::|nlohmann::|curl_)'
+  leaked="$(grep -E "$internal" <<<"$symbols" || true)"
   [ -z "$leaked" ] || fail "internal symbols are exported:"$'\n'"$leaked"
   # A sample of the public API, from each header with compiled code.
   local wanted=(

@@ -1,0 +1,17 @@
+# Prints, as shell `export` lines, the credentials of the first API key in an
+# emulator seed document:  cmake -DSEED=seed.json -P seed_credentials.cmake
+# (CMake reads the JSON, so the tests need no other tool for it.)
+if(NOT SEED)
+  message(FATAL_ERROR "usage: cmake -DSEED=seed.json -P seed_credentials.cmake")
+endif()
+file(READ "${SEED}" seed)
+foreach(pair IN ITEMS ORGANIZATION_ID=org_id API_KEY=key API_KEY_ID=key_id USER_ID=user_id)
+  string(REPLACE "=" ";" pair "${pair}")
+  list(GET pair 0 variable)
+  list(GET pair 1 field)
+  string(JSON value GET "${seed}" api_keys 0 ${field})
+  if(value MATCHES "'")
+    message(FATAL_ERROR "${SEED}: api_keys[0].${field} contains a quote")
+  endif()
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E echo "export AMIGO_${variable}='${value}'")
+endforeach()
