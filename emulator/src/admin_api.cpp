@@ -69,11 +69,7 @@ Reply route_admin(Service& service, const std::string& method, const std::string
     service.load_seed(parse_body(body));
     return ok();
   }
-  if (path == "/_emulator/state" && method == "GET") {
-    json state = service.store().dump();
-    state["maintenance"] = service.maintenance();
-    return json_reply(200, state);
-  }
+  if (path == "/_emulator/state" && method == "GET") return json_reply(200, service.state());
   if (path == "/_emulator/counters" && method == "GET") {
     return json_reply(200, service.journal().to_json());
   }

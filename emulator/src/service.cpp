@@ -46,6 +46,12 @@ void Service::reset() {
   maintenance_ = options_.maintenance;
 }
 
+nlohmann::json Service::state() const {
+  nlohmann::json state = store_.dump();
+  state["maintenance"] = maintenance_.load();
+  return state;
+}
+
 ApiKey Service::first_api_key() const {
   std::lock_guard lock(seed_mutex_);
   const auto keys = seed_.find("api_keys");

@@ -52,6 +52,9 @@ class Service {
   /// std::invalid_argument when it is not valid, leaving the state as it was.
   void load_seed(const nlohmann::json& seed);
 
+  /// The whole state as a seed document, with conflicts and the maintenance switch.
+  nlohmann::json state() const;
+
   /// The seed's first API key, which clients use by default.
   ApiKey first_api_key() const;
 

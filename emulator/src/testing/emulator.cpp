@@ -144,10 +144,6 @@ EmulatorCounters Emulator::counters() const {
   return EmulatorCounters{totals.requests, totals.sign_ins, totals.tcp_connections};
 }
 
-std::string Emulator::state_json() const {
-  nlohmann::json state = impl_->server.service().store().dump();
-  state["maintenance"] = impl_->server.service().maintenance();
-  return state.dump(2);
-}
+std::string Emulator::state_json() const { return impl_->server.service().state().dump(2); }
 
 }  // namespace amigo::testing
