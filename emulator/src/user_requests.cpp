@@ -193,15 +193,16 @@ std::optional<InviteRequest> parse_invite_request(const std::string& body,
   const json& object = *document;
 
   InviteRequest request;
-  for (const char* name : {"first_name", "last_name"}) {
-    const json* field = find(object, name);
+  const auto name = [&](const char* key) {
+    const json* field = find(object, key);
     if (!field) {
-      report_missing(object, name, errors);
-      continue;
+      report_missing(object, key, errors);
+      return std::string();
     }
-    auto value = stripped_nonempty(*field, {"body", name}, errors);
-    (name[0] == 'f' ? request.first_name : request.last_name) = value.value_or("");
-  }
+    return stripped_nonempty(*field, {"body", key}, errors).value_or("");
+  };
+  request.first_name = name("first_name");
+  request.last_name = name("last_name");
   if (const json* field = find(object, "email")) {
     request.email = email_field(*field, {"body", "email"}, errors).value_or("");
   } else {

@@ -144,6 +144,9 @@ EmulatorCounters Emulator::counters() const {
   return EmulatorCounters{totals.requests, totals.sign_ins, totals.tcp_connections};
 }
 
-std::string Emulator::state_json() const { return impl_->server.service().state().dump(2); }
+std::string Emulator::state_json() const {
+  return impl_->server.service().state().dump(2, ' ', false,
+                                              nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace amigo::testing
