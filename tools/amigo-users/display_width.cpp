@@ -16,18 +16,29 @@ struct Range {
 // would come from a Unicode library, and the C library's wcwidth depends on
 // the locale, which would make the output differ between machines.
 constexpr std::array<Range, 22> kZeroWidth{{
-    {0x0300, 0x036F},                    // combining diacritical marks (Latin, Greek, Cyrillic)
-    {0x0483, 0x0489},                    // Cyrillic
-    {0x0591, 0x05BD},                    // Hebrew points
-    {0x05BF, 0x05C7}, {0x0610, 0x061A},  // Arabic
-    {0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06ED}, {0x0900, 0x0902},  // Devanagari
-    {0x093A, 0x093C}, {0x0941, 0x0948}, {0x094D, 0x094D}, {0x0951, 0x0957},
-    {0x0962, 0x0963}, {0x0E31, 0x0E31},                    // Thai
-    {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF},  // combining marks, extended and
-                                                           // supplement
-    {0x1DC0, 0x1DFF}, {0x200B, 0x200F},  // zero-width space, joiners, direction marks
-    {0x20D0, 0x20FF},                    // combining marks for symbols
-    {0xFE00, 0xFE0F},                    // variation selectors
+    {0x0300, 0x036F},  // combining diacritical marks (Latin, Greek, Cyrillic)
+    {0x0483, 0x0489},  // Cyrillic
+    {0x0591, 0x05BD},  // Hebrew points
+    {0x05BF, 0x05C7},
+    {0x0610, 0x061A},  // Arabic
+    {0x064B, 0x065F},
+    {0x0670, 0x0670},
+    {0x06D6, 0x06ED},
+    {0x0900, 0x0902},  // Devanagari
+    {0x093A, 0x093C},
+    {0x0941, 0x0948},
+    {0x094D, 0x094D},
+    {0x0951, 0x0957},
+    {0x0962, 0x0963},
+    {0x0E31, 0x0E31},  // Thai
+    {0x0E34, 0x0E3A},
+    {0x0E47, 0x0E4E},
+    {0x1AB0, 0x1AFF},  // combining marks, extended and
+                       // supplement
+    {0x1DC0, 0x1DFF},
+    {0x200B, 0x200F},  // zero-width space, joiners, direction marks
+    {0x20D0, 0x20FF},  // combining marks for symbols
+    {0xFE00, 0xFE0F},  // variation selectors
 }};
 
 // East Asian Wide and Fullwidth blocks.

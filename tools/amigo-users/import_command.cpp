@@ -68,11 +68,18 @@ void print_summary(const ImportFlags& flags, const ImportPlan& plan, const Impor
   std::printf("  skipped, done by an earlier run %5zu\n", tally.skipped);
   std::printf("  invalid                         %5zu\n", plan.invalid.size());
   if (tally.failed > 0 || !plan.invalid.empty()) {
-    write_failures(failures_path(flags), plan, run.failures());
     std::printf("Failed and invalid rows: %s\n", failures_path(flags).c_str());
   }
   std::printf("Journal: %s\n", journal_path(flags).c_str());
   std::fflush(stdout);
+}
+
+// What a person reads at the end, and the file of rows to fix.
+void report(const ImportFlags& flags, const ImportPlan& plan, const ImportRun& run) {
+  if (run.tally().failed > 0 || !plan.invalid.empty()) {
+    write_failures(failures_path(flags), plan, run.failures());
+  }
+  print_summary(flags, plan, run);
 }
 
 int dry_run(const ImportPlan& plan) {
@@ -109,11 +116,11 @@ int run_import(const ImportFlags& flags, const ConnectionFlags& connection) {
   } catch (const amigo::Error&) {
     // The summary still tells what was done; the row in flight stays pending.
     progress.finish();
-    print_summary(flags, plan, run);
+    report(flags, plan, run);
     throw;
   }
   progress.finish();
-  print_summary(flags, plan, run);
+  report(flags, plan, run);
 
   if (!completed) {
     std::cerr << "Interrupted; run the same command again to continue where this run stopped.\n";

@@ -66,7 +66,7 @@ bool ImportRun::run(const std::vector<ImportRow>& rows, ImportProgress& progress
 bool ImportRun::import_row(const ImportRow& row, ImportProgress& progress) {
   const std::optional<JournalEntry> previous = journal_.previous(row.email);
   if (previous && previous->state == RowState::pending && recovered_from_interrupted_run(row)) {
-    progress.note((row_label(row) + ": invited by an interrupted run; not sent again").c_str());
+    progress.note(row_label(row) + ": invited by an interrupted run; not sent again");
     return true;
   }
   return send_invite(row, progress);
@@ -102,7 +102,7 @@ bool ImportRun::send_invite(const ImportRow& row, ImportProgress& progress) {
     } catch (const amigo::ConflictError&) {
       record(row, RowState::exists, std::nullopt, std::nullopt);
       ++tally_.existed;
-      progress.note((row_label(row) + ": already exists").c_str());
+      progress.note(row_label(row) + ": already exists");
       return true;
     } catch (const amigo::RateLimitError& error) {
       // Still over the limit after the SDK's own retries: the row is not
@@ -111,15 +111,18 @@ bool ImportRun::send_invite(const ImportRow& row, ImportProgress& progress) {
       if (!sleep_until(pacer_.next_send_time())) return false;
     } catch (const amigo::ApiError& error) {
       if (!concerns_this_row(error)) throw;
-      record(row, RowState::failed, std::nullopt, std::string(error.what()));
-      progress.note((row_label(row) + ": failed: " + error.what()).c_str());
+      fail(row, error.what(), progress);
       return true;
     } catch (const amigo::InvalidArgumentError& error) {
-      record(row, RowState::failed, std::nullopt, std::string(error.what()));
-      progress.note((row_label(row) + ": failed: " + error.what()).c_str());
+      fail(row, error.what(), progress);
       return true;
     }
   }
+}
+
+void ImportRun::fail(const ImportRow& row, const std::string& error, ImportProgress& progress) {
+  record(row, RowState::failed, std::nullopt, error);
+  progress.note(row_label(row) + ": failed: " + error);
 }
 
 void ImportRun::record(const ImportRow& row, RowState state, std::optional<std::string> user_id,

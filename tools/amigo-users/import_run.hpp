@@ -51,6 +51,7 @@ class ImportRun {
   bool import_row(const ImportRow& row, ImportProgress& progress);
   bool recovered_from_interrupted_run(const ImportRow& row);
   bool send_invite(const ImportRow& row, ImportProgress& progress);
+  void fail(const ImportRow& row, const std::string& error, ImportProgress& progress);
   void record(const ImportRow& row, RowState state, std::optional<std::string> user_id,
               std::optional<std::string> error);
 

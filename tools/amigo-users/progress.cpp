@@ -49,10 +49,10 @@ void ImportProgress::finish() {
   std::fflush(out_);
 }
 
-void ImportProgress::note(const char* message) {
+void ImportProgress::note(const std::string& message) {
   // \033[K clears what is left of the bar to the right of the message.
   if (terminal_ && drawn_) std::fputs("\r\033[K", out_);
-  std::fputs(message, out_);
+  std::fputs(message.c_str(), out_);
   std::fputc('\n', out_);
   if (terminal_ && drawn_) draw();
   std::fflush(out_);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <string>
 
 namespace amigo_users {
 
@@ -22,7 +23,7 @@ class ImportProgress {
   void finish();
 
   /// Prints a message on its own line without breaking the bar.
-  void note(const char* message);
+  void note(const std::string& message);
 
  private:
   void draw();

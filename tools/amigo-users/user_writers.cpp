@@ -19,9 +19,9 @@ std::string text_or_dash(const std::optional<std::string>& value) {
 }
 
 // Columns for people: who, how to reach them, where they are, when they were last active.
-class TableWriter : public UserWriter {
+class TableUserWriter : public UserWriter {
  public:
-  explicit TableWriter(std::FILE* out) : out_(out) {
+  explicit TableUserWriter(std::FILE* out) : out_(out) {
     rows_.push_back(
         {"USER ID", "NAME", "EMAIL", "ROLE", "TIMEZONE", "LANGUAGE", "LAST MESSAGE (UTC)"});
   }
@@ -67,9 +67,9 @@ class TableWriter : public UserWriter {
   std::vector<Row> rows_;
 };
 
-class JsonLinesWriter : public UserWriter {
+class JsonLinesUserWriter : public UserWriter {
  public:
-  explicit JsonLinesWriter(std::FILE* out) : out_(out) {}
+  explicit JsonLinesUserWriter(std::FILE* out) : out_(out) {}
 
   void write(const amigo::User& user) override {
     const std::string line = user_json_line(user) + '\n';
@@ -82,9 +82,9 @@ class JsonLinesWriter : public UserWriter {
 
 // The columns a spreadsheet wants; nested preferences are flattened, and the
 // variables (maps and lists) are left to the JSON format.
-class CsvWriterOfUsers : public UserWriter {
+class CsvUserWriter : public UserWriter {
  public:
-  explicit CsvWriterOfUsers(std::FILE* out) : csv_(out) {
+  explicit CsvUserWriter(std::FILE* out) : csv_(out) {
     csv_.write_row({"user_id", "email", "first_name", "last_name", "role", "timezone", "language",
                     "num_conversations", "num_messages", "last_message_time"});
   }
@@ -120,13 +120,13 @@ const std::map<std::string, OutputFormat>& output_format_names() {
 std::unique_ptr<UserWriter> make_user_writer(OutputFormat format, std::FILE* out) {
   switch (format) {
     case OutputFormat::table:
-      return std::make_unique<TableWriter>(out);
+      return std::make_unique<TableUserWriter>(out);
     case OutputFormat::json:
-      return std::make_unique<JsonLinesWriter>(out);
+      return std::make_unique<JsonLinesUserWriter>(out);
     case OutputFormat::csv:
       break;
   }
-  return std::make_unique<CsvWriterOfUsers>(out);
+  return std::make_unique<CsvUserWriter>(out);
 }
 
 std::string user_json_line(const amigo::User& user) {
