@@ -44,7 +44,19 @@ std::optional<double> parse_seconds(std::string_view text) {
   return std::strtod(std::string(text).c_str(), nullptr);
 }
 
-std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view text) {
+// date::parse converts %S's seconds even when it failed to read them, from an
+// uninitialised variable; it can read them when each ':' is followed by a digit.
+bool colons_precede_digits(std::string_view text) {
+  for (std::size_t at = text.find(':'); at != std::string_view::npos; at = text.find(':', at + 1)) {
+    if (at + 1 == text.size() || std::isdigit(static_cast<unsigned char>(text[at + 1])) == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<date::sys_seconds> parse_http_date(std::string_view text) {
+  if (!colons_precede_digits(text)) return std::nullopt;
   // IMF-fixdate, then the two obsolete forms a server may still send.
   static constexpr const char* kFormats[] = {
       "%a, %d %b %Y %H:%M:%S GMT",
@@ -89,7 +101,10 @@ std::optional<milliseconds> parse_retry_after(std::string_view value,
   value = trim(value);
   if (auto seconds = parse_seconds(value)) return clamp_wait(*seconds * 1000.0, max_wait);
   if (auto when = parse_http_date(value)) {
-    auto wait = std::chrono::duration<double, std::milli>(*when - now).count();
+    // In doubles: a date centuries away would overflow the clock's nanoseconds.
+    using Milliseconds = std::chrono::duration<double, std::milli>;
+    auto wait = Milliseconds(when->time_since_epoch()).count() -
+                Milliseconds(now.time_since_epoch()).count();
     return clamp_wait(wait, max_wait);
   }
   return std::nullopt;

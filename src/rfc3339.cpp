@@ -27,6 +27,11 @@ int read_digits(std::string_view text, std::size_t pos, std::size_t count) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Timestamp counts nanoseconds in 64 bits, which reaches from 1677 to 2262;
+// converting a year outside that range would overflow, so it is refused.
+constexpr int kMinYear = 1678;
+constexpr int kMaxYear = 2261;
+
 // RFC 3339 allows a space for the 'T' too (section 5.6, NOTE), and some
 // serialisers use it.
 bool is_date_time_separator(char c) { return c == 'T' || c == 't' || c == ' '; }
@@ -64,8 +69,8 @@ std::optional<minutes> read_offset(std::string_view text, std::size_t pos) {
 // without streams because a page of users holds one per user. Anything else
 // (a leap second, say) is left to the general parser.
 std::optional<Timestamp> parse_common_shape(std::string_view text) {
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
-      !is_date_time_separator(text[10]) || text[13] != ':' || text[16] != ':') {
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || !is_date_time_separator(text[10]) ||
+      text[13] != ':' || text[16] != ':') {
     return std::nullopt;
   }
   const int year = read_digits(text, 0, 4);
@@ -74,8 +79,8 @@ std::optional<Timestamp> parse_common_shape(std::string_view text) {
   const int hour = read_digits(text, 11, 2);
   const int minute = read_digits(text, 14, 2);
   const int second = read_digits(text, 17, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
-      second < 0 || second > 59) {
+  if (year < kMinYear || year > kMaxYear || month < 0 || day < 0 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 59) {
     return std::nullopt;
   }
   const date::year_month_day civil_day{date::year{year}, date::month{static_cast<unsigned>(month)},
@@ -98,6 +103,32 @@ std::optional<Timestamp> parse_common_shape(std::string_view text) {
   return date::floor<Timestamp::duration>(time);
 }
 
+// Advances `pos` over `min` to `max` digits; their value, or -1 when there
+// are fewer than `min`.
+int skip_digits(std::string_view text, std::size_t& pos, std::size_t min, std::size_t max) {
+  int value = 0;
+  std::size_t count = 0;
+  for (; count < max && pos < text.size() && is_digit(text[pos]); ++count, ++pos) {
+    value = value * 10 + (text[pos] - '0');
+  }
+  return count < min ? -1 : value;
+}
+
+// Whether date::parse may be given the text: "Y-M-DTh:m:s..." with a year
+// in range. date::parse converts %T's seconds even when it failed to read
+// them, from an uninitialised variable, so it only sees times it can read.
+bool has_date_and_time(std::string_view text) {
+  std::size_t pos = 0;
+  const int year = skip_digits(text, pos, 1, 4);
+  if (year < kMinYear || year > kMaxYear) return false;
+  for (const char separator : {'-', '-', 'T', ':', ':'}) {
+    if (pos >= text.size() || text[pos] != separator) return false;
+    ++pos;
+    if (skip_digits(text, pos, 1, 2) < 0) return false;
+  }
+  return true;
+}
+
 std::optional<Timestamp> parse_with_date_library(std::string_view text) {
   // date::parse wants the upper-case separators; RFC 3339 allows both.
   std::string upper(text);
@@ -105,6 +136,7 @@ std::optional<Timestamp> parse_with_date_library(std::string_view text) {
     if (c == 't') c = 'T';
     if (c == 'z') c = 'Z';
   }
+  if (!has_date_and_time(upper)) return std::nullopt;
   for (const char* format : {"%FT%T%Ez", "%FT%TZ"}) {
     std::istringstream in(upper);
     date::sys_time<nanoseconds> time;

@@ -41,6 +41,9 @@ TEST(RetryAfterParsing, DeltaSecondsDatesAndGarbage) {
       {"inf", std::nullopt},
       {"5 seconds", std::nullopt},
       {"Fri, 15 Jan 2027 08:00:30", std::nullopt},
+      {"Fri, 15 Jan 2027 08:00: GMT", std::nullopt},       // no seconds
+      {"Mon, 01 Jan 0244 00:00:00 GMT", milliseconds{0}},  // centuries past
+      {"Fri, 31 Dec 9999 23:59:59 GMT", kMaxWait},         // centuries away
   };
   for (const auto& c : cases) {
     SCOPED_TRACE("Retry-After: " + c.value.substr(0, 40));

@@ -55,7 +55,11 @@ TEST(Rfc3339Parse, RefusesWhatIsNotADateTime) {
        {"", "2024-05-01", "2024-05-01T12:34:56", "2024-05-01T12:34Z", "2024-13-01T00:00:00Z",
         "2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:60:00Z",
         "2024-05-01T12:34:56Zjunk", "2024-05-01T12:34:56+02:00 ", " 2024-05-01T12:34:56Z",
-        "2024-05-01T12:34:56,5Z", "yesterday", "2024-05-01X12:34:56Z"}) {
+        "2024-05-01T12:34:56,5Z", "yesterday", "2024-05-01X12:34:56Z",
+        // Beyond what a nanosecond Timestamp holds (1677 to 2262).
+        "1600-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-1-1T00:00:00Z",
+        // Seconds missing, which date::parse cannot be given.
+        "2024-05-01T14:5", "2024-05-01T14:", "2024-05-01Tab"}) {
     SCOPED_TRACE(text);
     EXPECT_FALSE(parse_rfc3339(text).has_value());
   }
