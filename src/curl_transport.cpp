@@ -44,9 +44,10 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
-// What libcurl hands back while a transfer runs.
+// What libcurl hands back while a transfer runs, and the body it reads.
 struct Exchange {
   HttpResponse response;
+  std::string_view body_left;
 };
 
 std::size_t on_header_line(char* buffer, std::size_t size, std::size_t count, void* user) {
@@ -89,6 +90,20 @@ std::size_t on_header_line(char* buffer, std::size_t size, std::size_t count, vo
 std::size_t on_body_bytes(char* buffer, std::size_t size, std::size_t count, void* user) {
   static_cast<Exchange*>(user)->response.body.append(buffer, size * count);
   return size * count;
+}
+
+// The request body goes through this callback rather than CURLOPT_POSTFIELDS
+// so that libcurl cannot rewind it: when a reused connection dies after the
+// body went out, libcurl would otherwise send the request again on a new
+// connection by itself, and an invite could be applied twice. Without a way to
+// rewind, the transfer fails with CURLE_SEND_FAIL_REWIND and the pipeline,
+// which knows which operations are safe to repeat, decides.
+std::size_t on_upload_bytes(char* buffer, std::size_t size, std::size_t count, void* user) {
+  std::string_view& left = static_cast<Exchange*>(user)->body_left;
+  const std::size_t length = std::min(left.size(), size * count);
+  std::copy_n(left.data(), length, buffer);
+  left.remove_prefix(length);
+  return length;
 }
 
 struct SlistDeleter {
@@ -157,6 +172,12 @@ bool request_started(CURL* handle) {
                                "certificate, or set ClientOptions::ca_bundle_path to a PEM "
                                "bundle holding its CA",
                            false);
+    case CURLE_SEND_FAIL_REWIND:
+      throw TransportError(fmt::format("{} {} failed: the connection closed after the request "
+                                       "was sent and before an answer came, so it may have been "
+                                       "applied",
+                                       to_string(request.method), url_for_messages(request.url)),
+                           true);
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
@@ -273,7 +294,10 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
       if (request.body.empty()) break;
       [[fallthrough]];
     case HttpMethod::post:
-      curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+      exchange.body_left = request.body;
+      curl_easy_setopt(handle, CURLOPT_POST, 1L);
+      curl_easy_setopt(handle, CURLOPT_READFUNCTION, &on_upload_bytes);
+      curl_easy_setopt(handle, CURLOPT_READDATA, &exchange);
       curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
                        static_cast<curl_off_t>(request.body.size()));
       break;
