@@ -75,7 +75,7 @@ struct ClientCore::State {
   std::shared_ptr<AuthProvider> make_auth_provider();
   HttpRequest build_request(const ApiCall& call, const std::vector<HttpHeader>& call_headers) const;
   HttpResponse send(const ApiCall& call, const std::vector<HttpHeader>& call_headers,
-                    AuthProvider* provider);
+                    AuthProvider* provider, const std::vector<std::string>& sensitive_values = {});
   // The answer, or nothing after a transport failure that is retried (the wait done).
   std::optional<HttpResponse> try_send(const ApiCall& call, const HttpRequest& request,
                                        int attempt);
@@ -202,7 +202,8 @@ bool ClientCore::State::wait_before_retry(Operation operation, int status,
 
 HttpResponse ClientCore::State::send(const ApiCall& call,
                                      const std::vector<HttpHeader>& call_headers,
-                                     AuthProvider* provider) {
+                                     AuthProvider* provider,
+                                     const std::vector<std::string>& sensitive_values) {
   HttpRequest request = build_request(call, call_headers);
   const std::size_t fixed_headers = request.headers.size();
   bool reauthorized = false;
@@ -235,7 +236,11 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
       retry_after = parse_retry_after(*header, clock->now(), options.retry.max_retry_after);
     }
     if (wait_before_retry(call.operation, response.status, retry_after, attempt)) continue;
-    throw_api_error(call.operation, response, *redactor, rate_limit, retry_after);
+    if (sensitive_values.empty()) {
+      throw_api_error(call.operation, response, *redactor, rate_limit, retry_after);
+    }
+    const Redactor with_values(*redactor, sensitive_values);
+    throw_api_error(call.operation, response, with_values, rate_limit, retry_after);
   }
 }
 
@@ -244,8 +249,9 @@ ClientCore::ClientCore(ClientOptions options)
 
 ClientCore::~ClientCore() = default;
 
-HttpResponse ClientCore::execute(const ApiCall& call) {
-  return state_->send(call, {}, state_->auth.get());
+HttpResponse ClientCore::execute(const ApiCall& call,
+                                 const std::vector<std::string>& sensitive_values) {
+  return state_->send(call, {}, state_->auth.get(), sensitive_values);
 }
 
 const ClientOptions& ClientCore::options() const noexcept { return state_->options; }

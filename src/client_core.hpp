@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "amigo/operation.hpp"
 #include "amigo/options.hpp"
@@ -34,8 +35,9 @@ class ClientCore {
   ClientCore& operator=(const ClientCore&) = delete;
 
   /// Sends the call and returns its 2xx answer; anything else throws the
-  /// typed error for (operation, status).
-  HttpResponse execute(const ApiCall& call);
+  /// typed error for (operation, status). `sensitive_values`, secrets the
+  /// body carries, are kept out of that error even when the server quotes them.
+  HttpResponse execute(const ApiCall& call, const std::vector<std::string>& sensitive_values = {});
 
   [[nodiscard]] const ClientOptions& options() const noexcept;
 

@@ -129,6 +129,11 @@ Redactor::Redactor(std::vector<std::string> configured_secrets)
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
+Redactor::Redactor(const Redactor& base, std::vector<std::string> more_secrets)
+    : Redactor(std::move(more_secrets)) {
+  base_ = &base;
+}
+
 void Redactor::add_issued_secret(std::string secret) {
   if (secret.empty()) return;
   std::lock_guard lock(mutex_);
@@ -144,7 +149,7 @@ std::string Redactor::redact(std::string_view text) const {
     std::lock_guard lock(mutex_);
     for (const auto& secret : issued_) replace_all(out, secret);
   }
-  return redact_credential_patterns(out);
+  return base_ != nullptr ? base_->redact(out) : redact_credential_patterns(out);
 }
 
 }  // namespace amigo::detail

@@ -24,6 +24,9 @@ class Redactor {
  public:
   Redactor() = default;
   explicit Redactor(std::vector<std::string> configured_secrets);
+  /// Redacts `more_secrets` as well as everything `base` redacts, for one
+  /// call's own secrets; `base` must outlive it.
+  Redactor(const Redactor& base, std::vector<std::string> more_secrets);
 
   /// Remembers a secret learnt at run time, such as a token from sign-in.
   /// Only the most recent few are kept: older tokens have expired.
@@ -33,6 +36,7 @@ class Redactor {
 
  private:
   std::vector<std::string> configured_;
+  const Redactor* base_ = nullptr;
   mutable std::mutex mutex_;
   std::deque<std::string> issued_;
 };

@@ -1,6 +1,8 @@
 #include "amigo/user_service.hpp"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "amigo/errors.hpp"
 #include "client_core.hpp"
@@ -28,7 +30,12 @@ UserInviteResponse UserService::invite_user(const UserInviteRequest& request) {
                        core_->users_path(),
                        {},
                        detail::encode_invite(request)};
-  const HttpResponse response = core_->execute(call);
+  // A server may quote what it refused, and these values must never be shown.
+  std::vector<std::string> sensitive_values;
+  for (const auto& [name, value] : request.sensitive_user_variables) {
+    sensitive_values.push_back(value);
+  }
+  const HttpResponse response = core_->execute(call, sensitive_values);
   return detail::decode_invite_response(response.body, response.status);
 }
 
