@@ -70,6 +70,19 @@ bool shut_down_connection(const httplib::Request& request, int server_port) {
   return found;
 }
 
+void widen_listen_backlog(int server_port) {
+  for_each_descriptor([&](int fd) {
+    sockaddr_storage peer{};
+    socklen_t peer_length = sizeof peer;
+    // Listening again only changes the backlog of a socket that already listens.
+    if (accepted_on(fd, server_port) &&
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_length) != 0) {
+      listen(fd, SOMAXCONN);
+    }
+    return false;
+  });
+}
+
 void shut_down_connections(int server_port) {
   for_each_descriptor([&](int fd) {
     sockaddr_storage peer{};

@@ -12,6 +12,11 @@ namespace amigo::emulator {
 /// address and port. Returns false when no such socket is found.
 bool shut_down_connection(const httplib::Request& request, int server_port);
 
+/// Lets the socket listening on `server_port` queue SOMAXCONN connections. cpp-httplib 0.11
+/// listens with a backlog of 5: when more clients connect at once, Linux drops some handshakes
+/// and later resets those connections, which a burst of test clients then sees as failures.
+void widen_listen_backlog(int server_port);
+
 /// Shuts down every connection accepted on `server_port`. cpp-httplib lets an idle keep-alive
 /// connection hold up its stop for the whole keep-alive timeout; this ends them at once.
 void shut_down_connections(int server_port);
