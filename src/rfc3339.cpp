@@ -4,7 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
-#include <sstream>
+#include <iterator>
 
 namespace amigo::detail {
 namespace {
@@ -14,17 +14,6 @@ using std::chrono::minutes;
 using std::chrono::nanoseconds;
 using std::chrono::seconds;
 
-// The value of `count` decimal digits starting at `pos`, or -1 when one of
-// them is not a digit. The caller has checked the length.
-int read_digits(std::string_view text, std::size_t pos, std::size_t count) {
-  int value = 0;
-  for (std::size_t i = pos; i < pos + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Timestamp counts nanoseconds in 64 bits, which reaches from 1677 to 2262;
@@ -32,9 +21,49 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr int kMinYear = 1678;
 constexpr int kMaxYear = 2261;
 
+// Reads `min` to `max` digits at `pos` and advances past them: their value,
+// or -1 when fewer than `min` are there.
+int read_number(std::string_view text, std::size_t& pos, std::size_t min, std::size_t max) {
+  int value = 0;
+  std::size_t count = 0;
+  for (; count < max && pos < text.size() && is_digit(text[pos]); ++count, ++pos) {
+    value = value * 10 + (text[pos] - '0');
+  }
+  return count < min ? -1 : value;
+}
+
 // RFC 3339 allows a space for the 'T' too (section 5.6, NOTE), and some
 // serialisers use it.
 bool is_date_time_separator(char c) { return c == 'T' || c == 't' || c == ' '; }
+
+struct CivilTime {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+};
+
+// "YYYY-MM-DDTHH:MM:SS", advancing `pos` past it. RFC 3339 wants two digits
+// for all but the year; one is accepted too, as some serialisers write it.
+std::optional<CivilTime> read_civil_time(std::string_view text, std::size_t& pos) {
+  CivilTime time;
+  time.year = read_number(text, pos, 4, 4);
+  if (time.year < 0) return std::nullopt;
+  int* const fields[] = {&time.month, &time.day, &time.hour, &time.minute, &time.second};
+  const char separators[] = {'-', '-', 'T', ':', ':'};
+  for (std::size_t i = 0; i < std::size(fields); ++i) {
+    if (pos == text.size()) return std::nullopt;
+    const bool separated =
+        separators[i] == 'T' ? is_date_time_separator(text[pos]) : text[pos] == separators[i];
+    if (!separated) return std::nullopt;
+    ++pos;
+    *fields[i] = read_number(text, pos, 1, 2);
+    if (*fields[i] < 0) return std::nullopt;
+  }
+  return time;
+}
 
 // Digits after the decimal point, as nanoseconds; digits past the ninth are
 // below the clock's resolution and dropped. Advances `pos` past them.
@@ -50,109 +79,57 @@ std::optional<nanoseconds> read_fraction(std::string_view text, std::size_t& pos
 }
 
 // "Z", "+HH:MM" or "-HH:MM" ending the text exactly: the offset from UTC.
+// Whole hours ("+02") are accepted too, as some serialisers write them.
 std::optional<minutes> read_offset(std::string_view text, std::size_t pos) {
+  if (pos == text.size()) return std::nullopt;
   const char sign = text[pos];
   if ((sign == 'Z' || sign == 'z') && pos + 1 == text.size()) return minutes{0};
-  if ((sign != '+' && sign != '-') || text.size() - pos != 6 || text[pos + 3] != ':') {
-    return std::nullopt;
+  if (sign != '+' && sign != '-') return std::nullopt;
+  ++pos;
+  const int offset_hours = read_number(text, pos, 2, 2);
+  int offset_minutes = 0;
+  if (pos < text.size() && text[pos] == ':') {
+    ++pos;
+    offset_minutes = read_number(text, pos, 2, 2);
   }
-  const int offset_hours = read_digits(text, pos + 1, 2);
-  const int offset_minutes = read_digits(text, pos + 4, 2);
-  if (offset_hours < 0 || offset_minutes < 0 || offset_hours > 23 || offset_minutes > 59) {
+  if (pos != text.size() || offset_hours < 0 || offset_minutes < 0 || offset_hours > 23 ||
+      offset_minutes > 59) {
     return std::nullopt;
   }
   const minutes offset = hours{offset_hours} + minutes{offset_minutes};
   return sign == '-' ? -offset : offset;
 }
 
-// The shape servers send, "YYYY-MM-DDTHH:MM:SS[.fff...](Z|+HH:MM)", read
-// without streams because a page of users holds one per user. Anything else
-// (a leap second, say) is left to the general parser.
-std::optional<Timestamp> parse_common_shape(std::string_view text) {
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || !is_date_time_separator(text[10]) ||
-      text[13] != ':' || text[16] != ':') {
-    return std::nullopt;
-  }
-  const int year = read_digits(text, 0, 4);
-  const int month = read_digits(text, 5, 2);
-  const int day = read_digits(text, 8, 2);
-  const int hour = read_digits(text, 11, 2);
-  const int minute = read_digits(text, 14, 2);
-  const int second = read_digits(text, 17, 2);
-  if (year < kMinYear || year > kMaxYear || month < 0 || day < 0 || hour < 0 || hour > 23 ||
-      minute < 0 || minute > 59 || second < 0 || second > 59) {
-    return std::nullopt;
-  }
-  const date::year_month_day civil_day{date::year{year}, date::month{static_cast<unsigned>(month)},
-                                       date::day{static_cast<unsigned>(day)}};
-  if (!civil_day.ok()) return std::nullopt;
+}  // namespace
 
-  std::size_t pos = 19;
+// Read without streams (date::parse): a page of users holds one timestamp
+// per user, and date::parse computes with values it failed to read, so
+// malformed text from a server is undefined behaviour there.
+std::optional<Timestamp> parse_rfc3339(std::string_view text) {
+  std::size_t pos = 0;
+  const auto civil = read_civil_time(text, pos);
+  if (!civil || civil->year < kMinYear || civil->year > kMaxYear || civil->hour > 23 ||
+      civil->minute > 59 || civil->second > 59) {
+    return std::nullopt;
+  }
+  const date::year_month_day day{date::year{civil->year},
+                                 date::month{static_cast<unsigned>(civil->month)},
+                                 date::day{static_cast<unsigned>(civil->day)}};
+  if (!day.ok()) return std::nullopt;
+
   nanoseconds fraction{0};
-  if (text[pos] == '.') {
+  if (pos < text.size() && text[pos] == '.') {
     ++pos;
     const auto digits = read_fraction(text, pos);
-    if (!digits || pos == text.size()) return std::nullopt;
+    if (!digits) return std::nullopt;
     fraction = *digits;
   }
   const auto offset = read_offset(text, pos);
   if (!offset) return std::nullopt;
 
-  const auto time = date::sys_days{civil_day} + hours{hour} + minutes{minute} + seconds{second} +
-                    fraction - *offset;
+  const auto time = date::sys_days{day} + hours{civil->hour} + minutes{civil->minute} +
+                    seconds{civil->second} + fraction - *offset;
   return date::floor<Timestamp::duration>(time);
-}
-
-// Advances `pos` over `min` to `max` digits; their value, or -1 when there
-// are fewer than `min`.
-int skip_digits(std::string_view text, std::size_t& pos, std::size_t min, std::size_t max) {
-  int value = 0;
-  std::size_t count = 0;
-  for (; count < max && pos < text.size() && is_digit(text[pos]); ++count, ++pos) {
-    value = value * 10 + (text[pos] - '0');
-  }
-  return count < min ? -1 : value;
-}
-
-// Whether date::parse may be given the text: "Y-M-DTh:m:s..." with a year
-// in range. date::parse converts %T's seconds even when it failed to read
-// them, from an uninitialised variable, so it only sees times it can read.
-bool has_date_and_time(std::string_view text) {
-  std::size_t pos = 0;
-  const int year = skip_digits(text, pos, 1, 4);
-  if (year < kMinYear || year > kMaxYear) return false;
-  for (const char separator : {'-', '-', 'T', ':', ':'}) {
-    if (pos >= text.size() || text[pos] != separator) return false;
-    ++pos;
-    if (skip_digits(text, pos, 1, 2) < 0) return false;
-  }
-  return true;
-}
-
-std::optional<Timestamp> parse_with_date_library(std::string_view text) {
-  // date::parse wants the upper-case separators; RFC 3339 allows both.
-  std::string upper(text);
-  for (char& c : upper) {
-    if (c == 't') c = 'T';
-    if (c == 'z') c = 'Z';
-  }
-  if (!has_date_and_time(upper)) return std::nullopt;
-  for (const char* format : {"%FT%T%Ez", "%FT%TZ"}) {
-    std::istringstream in(upper);
-    date::sys_time<nanoseconds> time;
-    in >> date::parse(format, time);
-    if (!in.fail() && in.peek() == std::istringstream::traits_type::eof()) {
-      return date::floor<Timestamp::duration>(time);
-    }
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<Timestamp> parse_rfc3339(std::string_view text) {
-  if (auto time = parse_common_shape(text)) return time;
-  return parse_with_date_library(text);
 }
 
 std::string format_rfc3339(Timestamp time) {
