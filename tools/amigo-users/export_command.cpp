@@ -24,8 +24,10 @@ struct ExportFlags {
 // The temporary file an export writes before renaming it into place.
 class PartialFile {
  public:
-  explicit PartialFile(std::string path) : path_(std::move(path)), partial_(path_ + ".partial") {
-    file_ = std::fopen(partial_.c_str(), "w");
+  explicit PartialFile(std::string path)
+      : path_(std::move(path)),
+        partial_(path_ + ".partial"),
+        file_(std::fopen(partial_.c_str(), "w")) {
     if (file_ == nullptr) {
       throw UsageError("cannot write " + partial_ + ": " + std::strerror(errno));
     }

@@ -83,8 +83,9 @@ bool ends_without_newline(int fd) {
 
 }  // namespace
 
-Journal::Journal(std::string path) : path_(std::move(path)) {
-  fd_ = ::open(path_.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+Journal::Journal(std::string path)
+    : path_(std::move(path)),
+      fd_(::open(path_.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644)) {
   if (fd_ < 0) throw UsageError("cannot open the journal " + path_ + ": " + std::strerror(errno));
   read_earlier_runs();
   // A record cut short by a crash must not swallow the next one.

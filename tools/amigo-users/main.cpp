@@ -71,5 +71,10 @@ int main(int argc, char** argv) {
     // The SDK's messages never carry a secret, so they can be shown as they are.
     std::cerr << "amigo-users: " << error.what() << '\n';
     return amigo_users::kExitApiError;
+  } catch (const std::exception& error) {
+    std::cerr << "amigo-users: unexpected failure: " << error.what() << '\n';
+    return amigo_users::kExitApiError;
+  } catch (...) {
+    return amigo_users::kExitApiError;
   }
 }

@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <cmath>
 #include <string>
 
 namespace amigo_users {
@@ -11,7 +12,7 @@ constexpr std::size_t kLineEvery = 10;
 constexpr std::chrono::milliseconds kRedrawInterval{100};
 
 std::string duration_text(double seconds) {
-  const auto whole = static_cast<long>(seconds + 0.5);
+  const long whole = std::lround(seconds);
   char text[32];
   if (whole >= 3600) {
     std::snprintf(text, sizeof text, "%ldh%02ldm", whole / 3600, whole / 60 % 60);

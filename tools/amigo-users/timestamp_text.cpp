@@ -19,7 +19,7 @@ std::string formatted(amigo::Timestamp time, const char* format) {
   const std::tm fields = utc_fields(time);
   char text[32];
   const std::size_t size = std::strftime(text, sizeof text, format, &fields);
-  return std::string(text, size);
+  return {text, size};
 }
 
 }  // namespace
