@@ -204,6 +204,18 @@ TEST_F(ListTest, CachedOrdersFollowInvitesUpdatesAndDeletes) {
   EXPECT_EQ(user_ids_of(client_.list("sort_by=first_name")).size(), 8u);
 }
 
+TEST_F(ListTest, AnswersUncompressedWhateverTheClientAccepts) {
+  client_.http().set_decompress(false);
+  httplib::Headers headers = client_.as();
+  headers.emplace("Accept-Encoding", "br, gzip, deflate");
+  const auto result = client_.http().Get(kUsersPath, headers);
+  ASSERT_EQ(result->status, 200);
+  EXPECT_FALSE(result->has_header("Content-Encoding"));
+  EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(result->get_header_value("Content-Length"), std::to_string(result->body.size()));
+  EXPECT_EQ(user_ids_of(result), kAllByUserId);
+}
+
 TEST(ListScale, PagesOf100AmongAHundredThousandUsersAreFast) {
   Emulator emulator;
   emulator.generate_users(kOrg, 100000);
