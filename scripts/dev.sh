@@ -81,6 +81,41 @@ cmd_demo() {
   "$ROOT/scripts/demo.sh" "$ROOT/build/dev"
 }
 
+cmd_bench() {
+  ensure_packages "${BASE_PACKAGES[@]}"
+  build_preset bench
+  local calls="${BENCH_CALLS:-2000}"
+  local runs=(
+    "micro_bench"
+    "list_users_bench --n $calls"
+    "list_users_bench --n $calls --only sdk"
+    "list_all_bench --users 100000"
+    "connections_bench --calls 1000"
+    "import_pacing_bench --rows 500 --time-scale 60"
+  )
+  local output load_before run
+  output="$(mktemp)"
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  for run in "${runs[@]}"; do
+    log "$run"
+    # shellcheck disable=SC2086 # each run is a program and its arguments
+    "$ROOT/build/bench/benchmarks/"$run | tee -a "$output" | { grep -v '^RESULT' || true; }
+  done
+
+  # The programs print a RESULT line per target: metric, measured, target, PASS or FAIL.
+  printf '\n%-58s  %-42s  %-30s  %s\n' metric measured target result
+  awk -F'\t' '$1 == "RESULT" { printf "%-58s  %-42s  %-30s  %s\n", $2, $3, $4, $5 }' "$output"
+  printf 'load average before: %s; after: %s (%s CPUs)\n' "$load_before" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"
+  local failed
+  failed="$(grep -c $'^RESULT\t.*\tFAIL$' "$output" || true)"
+  rm -f "$output"
+  if [ "$failed" -gt 0 ]; then
+    log "$failed target(s) missed"
+    return 1
+  fi
+}
+
 usage() {
   sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
@@ -91,6 +126,7 @@ main() {
   case "$verb" in
     test) cmd_test "$@" ;;
     demo) cmd_demo "$@" ;;
+    bench) cmd_bench "$@" ;;
     -h | --help | help) usage ;;
     *)
       usage >&2
