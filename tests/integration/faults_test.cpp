@@ -99,8 +99,9 @@ TEST_F(FaultsTest, A503WithRetryAfterAsAnHttpDateIsWaitedForAndRetried) {
   const auto start = steady_clock::now();
   EXPECT_EQ(client_.user().list_users().users.size(), kSeededDemoUsers);
   ASSERT_EQ(clock_->sleeps().size(), 1u);
-  // Two seconds ahead, rounded down to the second: between one and two seconds away.
-  EXPECT_GT(clock_->sleeps().front(), milliseconds{500});
+  // Two seconds ahead, rounded down to the second: at most two seconds away
+  // when the answer came (about one, unless this machine is very busy).
+  EXPECT_GT(clock_->sleeps().front(), milliseconds{0});
   EXPECT_LE(clock_->sleeps().front(), milliseconds{2'000});
   EXPECT_GE(steady_clock::now() - start, clock_->sleeps().front());
   EXPECT_EQ(emulator().counters().requests_of("list_users"), 3u);
