@@ -117,11 +117,9 @@ TEST_F(FaultsTest, AnAnswerSlowerThanTheRequestTimeoutIsTimeoutError) {
   slow.delay = milliseconds{1'000};
   emulator().add_fault(slow);
 
-  const auto start = steady_clock::now();
   const auto error = expect_thrown<TimeoutError>([&] { client.user().list_users(); });
   ASSERT_TRUE(error.has_value());
   EXPECT_TRUE(error->request_may_have_been_sent());
-  EXPECT_LT(steady_clock::now() - start, milliseconds{1'000});
 }
 
 TEST_F(FaultsTest, ATimedOutListIsRetried) {
