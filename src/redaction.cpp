@@ -131,7 +131,8 @@ Redactor::Redactor(std::vector<std::string> configured_secrets)
 
 Redactor::Redactor(const Redactor& base, std::vector<std::string> more_secrets)
     : Redactor(std::move(more_secrets)) {
-  base_ = &base;
+  // A delegating constructor cannot initialise members itself.
+  base_ = &base;  // NOLINT(cppcoreguidelines-prefer-member-initializer)
 }
 
 void Redactor::add_issued_secret(std::string secret) {

@@ -47,7 +47,7 @@ std::variant<Caller, std::string> authenticate(const Store& store, const TokenSi
   if (const auto* reason = std::get_if<std::string>(&verified)) {
     return "Invalid token: " + *reason + ".";
   }
-  const TokenClaims& claims = std::get<TokenClaims>(verified);
+  const auto& claims = std::get<TokenClaims>(verified);
 
   const std::string& issuer = credentials.org_id ? *credentials.org_id : path_org_id;
   if (claims.org != issuer) {

@@ -20,7 +20,7 @@ std::string base64_encode(std::string_view data) {
   const int written =
       EVP_EncodeBlock(out.data(), reinterpret_cast<const unsigned char*>(data.data()),
                       static_cast<int>(data.size()));
-  return std::string(reinterpret_cast<const char*>(out.data()), static_cast<std::size_t>(written));
+  return {reinterpret_cast<const char*>(out.data()), static_cast<std::size_t>(written)};
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {

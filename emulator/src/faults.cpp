@@ -58,7 +58,7 @@ Fault parse_fault(const nlohmann::json& value) {
     throw std::invalid_argument("fault \"count\" must be positive, or -1 for unlimited");
   }
 
-  const std::string action = member<std::string>(value, "action", "");
+  const auto action = member<std::string>(value, "action", "");
   bool known = false;
   for (const NamedAction& candidate : kActions) {
     if (action == candidate.name) {

@@ -1,6 +1,6 @@
 #include "http_server.hpp"
 
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
 #include <algorithm>
 #include <csignal>
@@ -89,9 +89,10 @@ std::unique_ptr<httplib::Server> make_server(const ServerOptions& options) {
 }  // namespace
 
 HttpServer::HttpServer(const ServerOptions& options)
-    : service_(options), server_(make_server(options)), host_(options.bind) {
-  tls_ = !options.tls_cert_path.empty();
-
+    : service_(options),
+      server_(make_server(options)),
+      host_(options.bind),
+      tls_(!options.tls_cert_path.empty()) {
   // Dropping a TLS connection on purpose makes the next write raise SIGPIPE,
   // which would otherwise end the process.
   // A handler the application installed itself is left alone.
@@ -126,7 +127,7 @@ HttpServer::HttpServer(const ServerOptions& options)
         return httplib::Server::HandlerResponse::Handled;
       });
   server_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
+      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr& error) {
         try {
           std::rethrow_exception(error);
         } catch (const std::exception& e) {

@@ -29,7 +29,7 @@ std::string TokenSigner::mac(std::string_view signing_input) const {
   HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
        reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size(), digest,
        &length);
-  return std::string(reinterpret_cast<const char*>(digest), length);
+  return {reinterpret_cast<const char*>(digest), length};
 }
 
 std::string TokenSigner::sign(const TokenClaims& claims) const {

@@ -62,7 +62,7 @@ std::string caller_rate_key(Service& service, const Route& route, const httplib:
   if (const auto* found = std::get_if<Caller>(&caller)) {
     return found->org_id + "\n" + found->user_id;
   }
-  return std::string();
+  return {};
 }
 
 Reply sign_in(Service& service, const Route& route, const httplib::Request& request) {
@@ -178,7 +178,7 @@ Reply handle_operation(Service& service, const Route& route, const httplib::Requ
     add_rate_headers(limiter, limiter.peek(std::string(), route.operation), reply);
     return reply;
   }
-  const Caller& caller = std::get<Caller>(authenticated);
+  const auto& caller = std::get<Caller>(authenticated);
 
   const RateDecision decision =
       limiter.consume(caller.org_id + "\n" + caller.user_id, route.operation);

@@ -20,7 +20,7 @@ constexpr const char* kLastNames[] = {"Lovelace", "Hopper", "Turing", "Piaf",   
                                       "Smith",    "Silva",  "Borg",   "Yamamoto", "Khalil"};
 // 2023-01-01T00:00:00Z and the span of two years after it.
 constexpr std::int64_t kFirstMessageTime = 1672531200;
-constexpr std::int64_t kMessageTimeSpan = 2 * 365 * 86400;
+constexpr std::int64_t kMessageTimeSpan = std::int64_t{2} * 365 * 86400;
 
 }  // namespace
 

@@ -22,6 +22,7 @@ TEST(Concurrency, ParallelClientsSeeConsistentState) {
   std::atomic<int> created{0};
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       WireClient client(emulator);

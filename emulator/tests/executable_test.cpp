@@ -1,5 +1,5 @@
 #include <gtest/gtest.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): kill is POSIX, not in <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +26,7 @@ class RunningEmulator {
       close(out[0]);
       close(out[1]);
       std::vector<char*> argv;
+      argv.reserve(arguments.size() + 1);
       for (auto& argument : arguments) argv.push_back(argument.data());
       argv.push_back(nullptr);
       execv(argv[0], argv.data());

@@ -53,7 +53,7 @@ TEST(SignIn, TokenTtlIsConfigurable) {
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
   ASSERT_TRUE(expires);
-  EXPECT_NEAR(static_cast<double>(*expires / 1000000 - now), 90.0, 2.0);
+  EXPECT_NEAR(static_cast<double>(*expires) / 1e6 - static_cast<double>(now), 90.0, 2.0);
 }
 
 TEST(SignIn, AnyUserOfTheOrganizationMaySignInWithItsKey) {

@@ -27,7 +27,7 @@ std::string WireClient::token(const std::string& user_id, const std::string& org
   EXPECT_TRUE(result) << "sign-in got no answer";
   if (!result) return {};
   EXPECT_EQ(result->status, 200) << result->body;
-  const std::string token = body_of(result).value("id_token", "");
+  std::string token = body_of(result).value("id_token", "");
   tokens_[cache_key] = token;
   return token;
 }

@@ -80,7 +80,7 @@ struct Emulator::Impl {
   std::string user_id;
 };
 
-Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>(options)) {
+Emulator::Emulator(const EmulatorOptions& options) : impl_(std::make_unique<Impl>(options)) {
   impl_->thread = std::thread([this] { impl_->server.serve(); });
 
   // The socket listens from the constructor on; waiting for the accept loop

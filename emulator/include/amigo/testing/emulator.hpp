@@ -85,7 +85,7 @@ class Emulator {
   /// Starts serving and returns once the server accepts connections.
   /// Throws std::invalid_argument for a bad seed or option, std::runtime_error when the port
   /// or the TLS files cannot be used.
-  explicit Emulator(EmulatorOptions options = {});
+  explicit Emulator(const EmulatorOptions& options = {});
   ~Emulator();
 
   Emulator(const Emulator&) = delete;
