@@ -52,7 +52,7 @@ class AMIGO_API AuthProvider {
 };
 
 /// How the client authenticates; one of the above.
-using Auth = std::variant<std::monostate, ApiKeyAuth, BearerAuth, BasicAuth,
-                          std::shared_ptr<AuthProvider>>;
+using Auth =
+    std::variant<std::monostate, ApiKeyAuth, BearerAuth, BasicAuth, std::shared_ptr<AuthProvider>>;
 
 }  // namespace amigo

@@ -35,7 +35,8 @@ class Field {
   /// Not set: the field is left out of the request.
   Field() = default;
   /// Null: the field is sent as JSON `null`.
-  Field(null_t /*unused*/) : state_(std::in_place_index<1>) {}  // NOLINT(google-explicit-constructor)
+  Field(null_t /*unused*/)
+      : state_(std::in_place_index<1>) {}  // NOLINT(google-explicit-constructor)
   /// A value, from anything a T can be built from (`"Europe/London"`, say).
   template <typename U, typename = std::enable_if_t<std::is_constructible_v<T, U&&> &&
                                                     !std::is_same_v<std::decay_t<U>, Field> &&

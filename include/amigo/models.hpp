@@ -21,8 +21,8 @@ using Timestamp = std::chrono::system_clock::time_point;
 /// Preferences given when inviting a user. Fields left empty are not sent, and
 /// the organization's defaults apply.
 struct UserPreferences {
-  std::optional<bool> enable_response_recommendation;  ///< server default: false
-  std::optional<std::string> preferred_language;  ///< ISO 639-3 code (or two letters)
+  std::optional<bool> enable_response_recommendation;   ///< server default: false
+  std::optional<std::string> preferred_language;        ///< ISO 639-3 code (or two letters)
   std::optional<bool> conversations_visible_to_admins;  ///< server default: true
   std::optional<bool> user_model_visible_to_admins;     ///< server default: true
   std::optional<std::string> timezone;                  ///< IANA name, e.g. "America/New_York"
