@@ -142,22 +142,32 @@ stage_lint() {
 TEST_STAGES=(packages dev asan tsan fuzz memcheck lint)
 SUMMARY_DIR="$ROOT/build/test-summary"
 
+# CPU time of this shell's finished children (user + system), in clock ticks.
+child_cpu_ticks() {
+  local fields
+  read -r -a fields </proc/$$/stat
+  echo $((fields[15] + fields[16]))
+}
+
 # Runs one stage in a subshell with errexit on (it is off in functions
-# called from a condition), and records its result and wall and CPU time.
+# called from a condition), and records its result and wall and CPU seconds.
 run_stage() {
   local stage="$1"
   local skip_variable="AMIGO_SKIP_${stage^^}"
   if [ "${!skip_variable:-0}" = 1 ]; then
-    echo "skipped ($skip_variable=1)" >"$SUMMARY_DIR/$stage.result"
+    echo skipped >"$SUMMARY_DIR/$stage.result"
+    echo "$skip_variable=1" >"$SUMMARY_DIR/$stage.skipped"
     return 0
   fi
   log "stage $stage"
-  local status=0
-  local TIMEFORMAT='%R %U %S'
+  local status=0 started=$SECONDS ticks
+  ticks="$(child_cpu_ticks)"
   set +e
-  { time (set -e; "stage_$stage") 2>&3; } 3>&2 2>"$SUMMARY_DIR/$stage.time"
+  (set -e; "stage_$stage")
   status=$?
   set -e
+  echo "$((SECONDS - started)) $((($(child_cpu_ticks) - ticks) / $(getconf CLK_TCK)))" \
+    >"$SUMMARY_DIR/$stage.time"
   if [ "$status" -eq 0 ]; then
     echo passed >"$SUMMARY_DIR/$stage.result"
   else
@@ -181,23 +191,19 @@ stage_detail() {
 # One line per stage, then a closing line in CTest's own form that counts
 # every CTest test of every build, plus each other gate as one test.
 print_summary() {
-  local stage result detail timing wall cpu
+  local stage result detail wall cpu
   local passed=0 failed=0 total=0 gate_failed=0
-  printf '
-%-9s %-22s %8s %8s  %s
-' stage result wall cpu detail
+  printf '\n%-9s %-8s %6s %6s  %s\n' stage result wall cpu detail
   for stage in "${TEST_STAGES[@]}"; do
     result="$(cat "$SUMMARY_DIR/$stage.result" 2>/dev/null || echo 'not run')"
-    detail="$(stage_detail "$stage" || true)"
+    detail="$(cat "$SUMMARY_DIR/$stage.skipped" 2>/dev/null || stage_detail "$stage" || true)"
     wall='-' cpu='-'
-    if timing="$(tail -1 "$SUMMARY_DIR/$stage.time" 2>/dev/null)" && [ -n "$timing" ]; then
-      read -r wall user system <<<"$timing"
-      cpu="$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.0f", u + s }')s"
-      wall="$(awk -v w="$wall" 'BEGIN { printf "%.0f", w }')s"
+    if [ -f "$SUMMARY_DIR/$stage.time" ]; then
+      read -r wall cpu <"$SUMMARY_DIR/$stage.time"
+      wall="${wall}s" cpu="${cpu}s"
     fi
-    printf '%-9s %-22s %8s %8s  %s
-' "$stage" "$result" "$wall" "$cpu" "$detail"
-    case "$result" in passed | skipped*) ;; *) gate_failed=1 ;; esac
+    printf '%-9s %-8s %6s %6s  %s\n' "$stage" "$result" "$wall" "$cpu" "$detail"
+    case "$result" in passed | skipped) ;; *) gate_failed=1 ;; esac
     case "$stage" in
       dev | asan | tsan)
         if [[ "$detail" =~ tests\ failed\ out\ of\ ([0-9]+) ]]; then
@@ -205,7 +211,7 @@ print_summary() {
           failures="$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$detail")"
           total=$((total + out_of))
           failed=$((failed + failures))
-        elif [ "$result" != passed ] && [[ "$result" != skipped* ]]; then
+        elif [ "$result" != passed ] && [ "$result" != skipped ]; then
           total=$((total + 1))
           failed=$((failed + 1))
         fi
@@ -219,8 +225,7 @@ print_summary() {
   passed=$((total - failed))
   echo
   echo "All stages: CTest's tests of every build, and fuzz, memcheck and lint as one test each"
-  printf '%d%% tests passed, %d tests failed out of %d
-' \
+  printf '%d%% tests passed, %d tests failed out of %d\n' \
     "$((total > 0 ? passed * 100 / total : 0))" "$failed" "$total"
   [ "$gate_failed" -eq 0 ] && [ "$failed" -eq 0 ]
 }
