@@ -36,10 +36,11 @@ bool is_path_char(char c) {
 
 // Dotted quad with every part 0..255; sets `first` to the first octet.
 bool parse_ipv4(std::string_view host, int& first) {
-  int parts = 0;
-  while (parts < 4) {
-    auto dot = host.find('.');
-    std::string_view part = host.substr(0, dot);
+  // Exactly four dotted decimal parts and nothing after them: "127.0.0.1.io"
+  // is a DNS name that anyone could point anywhere, not a loopback address.
+  for (int parts = 0; parts < 4; ++parts) {
+    const auto dot = host.find('.');
+    const std::string_view part = host.substr(0, dot);
     int value = -1;
     auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
     if (part.empty() || part.size() > 3 || error != std::errc{} ||
@@ -47,11 +48,11 @@ bool parse_ipv4(std::string_view host, int& first) {
       return false;
     }
     if (parts == 0) first = value;
-    ++parts;
-    if (dot == std::string_view::npos) break;
-    host.remove_prefix(dot + 1);
+    const bool last = parts == 3;
+    if (last != (dot == std::string_view::npos)) return false;
+    if (!last) host.remove_prefix(dot + 1);
   }
-  return parts == 4 && host.find('.') == std::string_view::npos;
+  return true;
 }
 
 }  // namespace

@@ -178,6 +178,13 @@ BaseUrl validate_client_options(const ClientOptions& options) {
         "AMIGO_ORGANIZATION_ID and use ClientOptions::from_env())");
   }
   require_no_line_break(options.organization_id, "organization_id");
+  if (options.organization_id == "." || options.organization_id == "..") {
+    // Percent-encoding leaves dots alone, and a dot segment would move the
+    // request to another path.
+    throw ConfigurationError(
+        "ClientOptions::organization_id is a dot segment ('.' or '..'); set it to your "
+        "organization's id");
+  }
   validate_auth(options.auth);
 
   BaseUrl url = parse_base_url(options.base_url, "ClientOptions::base_url");

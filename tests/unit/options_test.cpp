@@ -163,9 +163,26 @@ TEST(BaseUrlParsing, LoopbackHosts) {
   for (const char* host : {"localhost", "LOCALHOST", "127.0.0.1", "127.8.9.10", "[::1]"}) {
     EXPECT_TRUE(is_loopback_host(host)) << host;
   }
-  for (const char* host : {"api.amigo.ai", "128.0.0.1", "127.0.0", "localhost.example.test",
-                           "10.0.0.1", "[::2]", "127.0.0.256"}) {
+  for (const char* host :
+       {"api.amigo.ai", "128.0.0.1", "127.0.0", "localhost.example.test", "10.0.0.1", "[::2]",
+        "127.0.0.256", "127.0.0.1.io", "127.0.0.1.com", "127.9.9.9.attacker", "127.0.0.1."}) {
     EXPECT_FALSE(is_loopback_host(host)) << host;
+  }
+}
+
+TEST(ClientOptionsValidation, DotSegmentOrganizationsAreRefused) {
+  for (const char* organization : {".", ".."}) {
+    ClientOptions options;
+    options.organization_id = organization;
+    options.auth = BearerAuth{"a-token", std::nullopt};
+    try {
+      ClientCore core(options);
+      ADD_FAILURE() << "no ConfigurationError for '" << organization << "'";
+    } catch (const ConfigurationError& error) {
+      EXPECT_EQ(std::string(error.what()),
+                "ClientOptions::organization_id is a dot segment ('.' or '..'); set it to your "
+                "organization's id");
+    }
   }
 }
 
