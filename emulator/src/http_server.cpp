@@ -2,7 +2,10 @@
 
 #include <signal.h>  // NOLINT(modernize-deprecated-headers): sigaction is POSIX, not in <csignal>
 
+#include <sys/socket.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -72,6 +75,14 @@ void write_reply(const Reply& reply, httplib::Response& response) {
       });
 }
 
+// cpp-httplib's default sets SO_REUSEPORT, which lets a second emulator bind a
+// port that one already listens on and take half its connections. Only
+// SO_REUSEADDR, so a restart can reuse a port in TIME_WAIT but a used one fails.
+void reuse_address_only(socket_t socket) {
+  const int yes = 1;
+  setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 std::unique_ptr<httplib::Server> make_server(const ServerOptions& options) {
   if (options.tls_cert_path.empty() != options.tls_key_path.empty()) {
     throw std::invalid_argument("TLS needs both a certificate and a key");
@@ -101,6 +112,7 @@ HttpServer::HttpServer(const ServerOptions& options)
     std::signal(SIGPIPE, SIG_IGN);
   }
 
+  server_->set_socket_options(reuse_address_only);
   server_->set_tcp_nodelay(true);
   server_->set_keep_alive_max_count(kRequestsPerConnection);
   server_->new_task_queue = [this] {
@@ -138,12 +150,17 @@ HttpServer::HttpServer(const ServerOptions& options)
         write_reply(detail_reply(500, "Internal Server Error"), response);
       });
 
+  errno = 0;
   port_ = options.port == 0
               ? server_->bind_to_any_port(options.bind)
               : (server_->bind_to_port(options.bind, options.port) ? options.port : -1);
   if (port_ <= 0) {
+    const int error = errno;
     throw std::runtime_error("cannot listen on " + options.bind + ":" +
-                             std::to_string(options.port));
+                             std::to_string(options.port) +
+                             (error == EADDRINUSE ? ": address already in use (is another "
+                                                    "emulator or server running there?)"
+                                                  : ""));
   }
   widen_listen_backlog(port_);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,27 @@ TEST(Executable, BadFlagsExitWithStatus2) {
 TEST(Executable, UnreadableSeedExitsWithStatus1) {
   RunningEmulator emulator({"--seed", "/nonexistent/seed.json"});
   EXPECT_EQ(emulator.wait(), 1);
+}
+
+TEST(Executable, PortInUseExitsWithStatus1) {
+  const amigo::testing::Emulator first;
+  RunningEmulator second({"--port", std::to_string(first.port()), "--bind", "127.0.0.1"});
+  EXPECT_EQ(second.read_line(), "");
+  EXPECT_EQ(second.wait(), 1);
+}
+
+TEST(Executable, SecondEmulatorOnAPortInUseThrows) {
+  const amigo::testing::Emulator first;
+  amigo::testing::EmulatorOptions options;
+  options.port = first.port();
+  try {
+    const amigo::testing::Emulator second(options);
+    FAIL() << "a second emulator started on port " << first.port();
+  } catch (const std::runtime_error& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "cannot listen on 127.0.0.1:" + std::to_string(first.port()) +
+                  ": address already in use (is another emulator or server running there?)");
+  }
 }
 
 }  // namespace
