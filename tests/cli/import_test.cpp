@@ -100,6 +100,28 @@ TEST_F(ImportTest, DryRunChecksEveryRowAndSendsNothing) {
   EXPECT_EQ(emulator_->counters().requests_of("invite_user"), 0U);
 }
 
+TEST_F(ImportTest, OverlongFieldsAreInvalidRowsNotACrash) {
+  const std::string long_email = std::string(40000, 'a') + "@example.com";
+  write_file("people.csv", "email,first_name,last_name,role,timezone,language\n" + long_email +
+                               ",A,B,DefaultUserRole,,\n"
+                               "tz@example.com,T,Z,DefaultUserRole," +
+                               std::string(200000, 'A') +
+                               ",\n"
+                               "lang@example.com,L,G,DefaultUserRole,UTC," +
+                               std::string(100000, 'e') + "\n");
+
+  const ProcessResult result = cli_with({}, {"import", path("people.csv"), "--dry-run"});
+
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(result.out, "Dry run: 0 of 3 rows are valid; nothing was sent.\n");
+  EXPECT_EQ(result.err, "line 2: " + std::string(40, 'a') +
+                            "...: email is longer than 320 characters\n"
+                            "line 3: tz@example.com: timezone is longer than 64 characters; use "
+                            "an IANA name like Europe/Stockholm, or UTC\n"
+                            "line 4: lang@example.com: language is longer than 3 letters; use a "
+                            "code like en or eng\n");
+}
+
 TEST_F(ImportTest, DryRunOfAValidFileSucceeds) {
   write_file("people.csv", people_csv("dry.example.com", 4));
 
@@ -139,6 +161,35 @@ TEST_F(ImportTest, AnExistingEmailIsReportedAndIsNotAFailure) {
   EXPECT_EQ(result.out, summary(path("people.csv"), 2, 1, 1, 0, 0, 0) +
                             "Journal: " + path("people.csv.journal") + "\n");
   EXPECT_EQ(users_with_email("maya@example.com"), 1);
+}
+
+TEST_F(ImportTest, AConflictThatIsNotAnExistingUserFailsTheRowAndARerunInvitesIt) {
+  amigo::testing::Fault busy;
+  busy.method = "POST";
+  busy.path = "/v1/cli-org/user/";
+  busy.status = 409;
+  busy.body = R"({"detail":"A related operation is in progress."})";
+  emulator_->add_fault(busy);
+  write_file("people.csv", people_csv("busy.example.com", 2));
+
+  const ProcessResult first = cli({"import", path("people.csv")});
+
+  EXPECT_EQ(first.exit_code, 3) << first.err;
+  EXPECT_EQ(first.out.substr(0, first.out.find("Failed and")),
+            summary(path("people.csv"), 2, 1, 0, 1, 0, 0));
+  const std::vector<std::string> failures = lines_of(read_file("people.csv.failures.csv"));
+  ASSERT_EQ(failures.size(), 2U);
+  EXPECT_EQ(failures[1].rfind("2,person000@busy.example.com,", 0), 0U) << failures[1];
+  EXPECT_NE(failures[1].find("A related operation is in progress."), std::string::npos)
+      << failures[1];
+  EXPECT_EQ(users_with_email("person000@busy.example.com"), 0);
+
+  const ProcessResult rerun = cli({"import", path("people.csv")});
+
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(rerun.out, summary(path("people.csv"), 2, 1, 0, 0, 1, 0) +
+                           "Journal: " + path("people.csv.journal") + "\n");
+  EXPECT_EQ(users_with_email("person000@busy.example.com"), 1);
 }
 
 TEST_F(ImportTest, JournalRecordsPendingThenTheOutcomeOfEachRow) {

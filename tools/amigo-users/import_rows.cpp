@@ -19,6 +19,12 @@ constexpr std::array<std::string_view, kColumns> kColumnNames{
     "email", "first_name", "last_name", "role", "timezone", "language", "login_link"};
 constexpr std::size_t kRequiredColumns = 4;  // email, first_name, last_name, role
 constexpr std::size_t kMaxLoginLinkLength = 2083;
+// std::regex recurses per character, so a long enough field overflows the
+// stack: lengths are checked first. 320 is the longest address SMTP allows;
+// the longest IANA zone name is about 30.
+constexpr std::size_t kMaxEmailLength = 320;
+constexpr std::size_t kMaxTimezoneLength = 64;
+constexpr std::size_t kMaxLanguageLength = 3;
 
 std::string trimmed(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -73,17 +79,17 @@ ColumnMap map_header(const CsvRecord& header) {
 
 bool looks_like_email(const std::string& email) {
   static const std::regex kShape(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)");
-  return std::regex_match(email, kShape);
+  return email.size() <= kMaxEmailLength && std::regex_match(email, kShape);
 }
 
 bool looks_like_timezone(const std::string& timezone) {
   static const std::regex kShape(R"(^(UTC|[A-Z][A-Za-z]+(/[A-Za-z0-9_+\-]+){1,2})$)");
-  return std::regex_match(timezone, kShape);
+  return timezone.size() <= kMaxTimezoneLength && std::regex_match(timezone, kShape);
 }
 
 bool looks_like_language(const std::string& language) {
   static const std::regex kShape("^[a-z]{2,3}$");
-  return std::regex_match(language, kShape);
+  return language.size() <= kMaxLanguageLength && std::regex_match(language, kShape);
 }
 
 bool looks_like_link(const std::string& link) {
@@ -109,14 +115,21 @@ std::vector<std::string> problems_of(const ImportRow& row) {
     if (required[column]->empty())
       problems.push_back(std::string(kColumnNames[column]) + " is empty");
   }
-  if (!row.email.empty() && !looks_like_email(row.email)) {
+  if (row.email.size() > kMaxEmailLength) {
+    problems.push_back("email is longer than " + std::to_string(kMaxEmailLength) + " characters");
+  } else if (!row.email.empty() && !looks_like_email(row.email)) {
     problems.emplace_back("email is not an address like name@example.com");
   }
-  if (!row.timezone.empty() && !looks_like_timezone(row.timezone)) {
+  if (row.timezone.size() > kMaxTimezoneLength) {
+    problems.push_back("timezone is longer than " + std::to_string(kMaxTimezoneLength) +
+                       " characters; use an IANA name like Europe/Stockholm, or UTC");
+  } else if (!row.timezone.empty() && !looks_like_timezone(row.timezone)) {
     problems.push_back("timezone \"" + row.timezone +
                        "\" is not an IANA name like Europe/Stockholm, or UTC");
   }
-  if (!row.language.empty() && !looks_like_language(row.language)) {
+  if (row.language.size() > kMaxLanguageLength) {
+    problems.emplace_back("language is longer than 3 letters; use a code like en or eng");
+  } else if (!row.language.empty() && !looks_like_language(row.language)) {
     problems.push_back("language \"" + row.language +
                        "\" is not a 2 or 3 letter lowercase code like en or eng");
   }
@@ -173,8 +186,10 @@ ImportPlan plan_import(const std::vector<CsvRecord>& records) {
 }
 
 std::string describe(const InvalidRow& row) {
-  return "line " + std::to_string(row.line) + ": " +
-         (row.email.empty() ? "(no email)" : row.email) + ": " + row.reason;
+  // An email too long to be one is shortened, so the report stays readable.
+  std::string email = row.email.empty() ? "(no email)" : row.email;
+  if (email.size() > kMaxEmailLength) email = email.substr(0, 40) + "...";
+  return "line " + std::to_string(row.line) + ": " + email + ": " + row.reason;
 }
 
 }  // namespace amigo_users

@@ -75,16 +75,21 @@ bool ImportRun::import_row(const ImportRow& row, ImportProgress& progress) {
 // A row left pending was being invited when an earlier run stopped: the
 // invite may or may not have reached the server. Ask before sending again.
 bool ImportRun::recovered_from_interrupted_run(const ImportRow& row) {
+  const std::optional<std::string> user_id = existing_user_id(row);
+  if (!user_id) return false;
+  record(row, RowState::invited, user_id, std::nullopt);
+  ++tally_.invited;
+  return true;
+}
+
+std::optional<std::string> ImportRun::existing_user_id(const ImportRow& row) {
   amigo::ListUsersRequest query;
   query.emails = {row.email};
   const amigo::UserPage page = users_.list_users(query);
   for (const amigo::User& user : page.users) {
-    if (!same_email(user.email, row.email)) continue;
-    record(row, RowState::invited, user.user_id, std::nullopt);
-    ++tally_.invited;
-    return true;
+    if (same_email(user.email, row.email)) return user.user_id;
   }
-  return false;
+  return std::nullopt;
 }
 
 bool ImportRun::send_invite(const ImportRow& row, ImportProgress& progress) {
@@ -99,7 +104,13 @@ bool ImportRun::send_invite(const ImportRow& row, ImportProgress& progress) {
       record(row, RowState::invited, invited.user_id, std::nullopt);
       ++tally_.invited;
       return true;
-    } catch (const amigo::ConflictError&) {
+    } catch (const amigo::ConflictError& error) {
+      // 409 also means "a related operation is in progress": only a user
+      // with this email makes the row done; otherwise a rerun retries it.
+      if (!existing_user_id(row)) {
+        fail(row, error.what(), progress);
+        return true;
+      }
       record(row, RowState::exists, std::nullopt, std::nullopt);
       ++tally_.existed;
       progress.note(row_label(row) + ": already exists");

@@ -4,6 +4,7 @@
 // server's rate limit, journaling each row before and after its invite.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ class ImportRun {
  private:
   bool import_row(const ImportRow& row, ImportProgress& progress);
   bool recovered_from_interrupted_run(const ImportRow& row);
+  // The id of the user with this row's email, if the server has one.
+  std::optional<std::string> existing_user_id(const ImportRow& row);
   bool send_invite(const ImportRow& row, ImportProgress& progress);
   void fail(const ImportRow& row, const std::string& error, ImportProgress& progress);
   void record(const ImportRow& row, RowState state, std::optional<std::string> user_id,
