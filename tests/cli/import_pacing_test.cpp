@@ -153,5 +153,35 @@ TEST_F(ImportPacingTest, CtrlCFinishesTheRowWritesTheSummaryAndExits130) {
   expect_each_invited_once("sigint.example.com", 55);
 }
 
+TEST_F(ImportPacingTest, ASecondCtrlCStopsAtOnceEvenDuringTheSdksRetryWait) {
+  amigo::testing::Fault unavailable;
+  unavailable.method = "POST";
+  unavailable.path = "/v1/cli-org/user/";
+  unavailable.status = 503;
+  unavailable.retry_after = "30";
+  unavailable.count = -1;
+  emulator_->add_fault(unavailable);
+  write_file("people.csv", people_csv("impatient.example.com", 3));
+
+  auto running = start_cli({"import", path("people.csv")});
+  // The first row is pending: its invite is out, and the SDK waits to retry it.
+  ASSERT_TRUE(journal_reaches("people.csv.journal", 1));
+  running->send_signal(SIGINT);
+  // Two signals sent back to back may merge into one before delivery.
+  std::this_thread::sleep_for(milliseconds(200));
+  running->send_signal(SIGINT);
+  const ProcessResult stopped = running->wait();
+
+  EXPECT_EQ(stopped.exit_code, 130);
+  EXPECT_NE(stopped.err.find("Stopping after the current row; press Ctrl-C again to stop at "
+                             "once.\n"),
+            std::string::npos)
+      << stopped.err;
+  EXPECT_EQ(stopped.out, "");
+  EXPECT_EQ(lines_of(read_file("people.csv.journal")),
+            (std::vector<std::string>{R"({"line":2,"email":"person000@impatient.example.com",)"
+                                      R"("state":"pending","user_id":null,"error":null})"}));
+}
+
 }  // namespace
 }  // namespace amigo_cli_test

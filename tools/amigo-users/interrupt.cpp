@@ -4,12 +4,28 @@
 #include <csignal>
 #include <thread>
 
+#include <unistd.h>
+
+#include "exit_codes.hpp"
+
 namespace amigo_users {
 namespace {
 
 volatile std::sig_atomic_t interrupt_received = 0;
 
-extern "C" void on_interrupt(int /*signal*/) { interrupt_received = 1; }
+constexpr char kFirstInterruptNote[] =
+    "Stopping after the current row; press Ctrl-C again to stop at once.\n";
+
+// The SDK's retry waits cannot be cut short, so a second Ctrl-C ends the
+// process there and then. That is safe: each row is journaled "pending"
+// before its invite is sent, and a rerun asks the server about such rows.
+// Only async-signal-safe calls (write, _exit) are made here.
+extern "C" void on_interrupt(int /*signal*/) {
+  if (interrupt_received != 0) _exit(kExitInterrupted);
+  interrupt_received = 1;
+  const ssize_t ignored = write(STDERR_FILENO, kFirstInterruptNote, sizeof kFirstInterruptNote - 1);
+  static_cast<void>(ignored);
+}
 
 // Short enough that Ctrl-C feels immediate, long enough to cost nothing.
 constexpr std::chrono::milliseconds kSleepSlice{50};

@@ -1,7 +1,8 @@
 #pragma once
 
-// Ctrl-C during an import: the handler only raises a flag; the import loop
-// finishes the row in flight, journals it, and stops.
+// Ctrl-C during an import: the first one raises a flag (and says so); the
+// import loop finishes the row in flight, journals it, and stops. A second
+// Ctrl-C exits with 130 at once.
 
 #include <chrono>
 
