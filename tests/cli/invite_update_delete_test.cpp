@@ -113,6 +113,16 @@ TEST_F(InviteUpdateDeleteTest, UpdateOfAnUnknownUserIsAnApiError) {
   EXPECT_NE(result.err.find("404"), std::string::npos) << result.err;
 }
 
+TEST_F(InviteUpdateDeleteTest, AnArgumentTheSdkRefusesBeforeSendingIsAUsageError) {
+  const ProcessResult result = cli({"update", "..", "--first-name", "X"});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "amigo-users: update_user: user_id must not be \".\" or \"..\": URL normalisation "
+            "would change the path\n");
+  EXPECT_EQ(emulator_->counters().requests_of("update_user"), 0U);
+}
+
 TEST_F(InviteUpdateDeleteTest, OnOffFlagsRefuseOtherWords) {
   const ProcessResult result = cli({"update", "u-zoe", "--recommendations", "maybe"});
 

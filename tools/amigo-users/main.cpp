@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
   } catch (const amigo::ConfigurationError& error) {
     std::cerr << "amigo-users: " << error.what() << '\n';
     return amigo_users::kExitUsage;
+  } catch (const amigo::InvalidArgumentError& error) {
+    // Refused before anything was sent: the input given is at fault.
+    std::cerr << "amigo-users: " << error.what() << '\n';
+    return amigo_users::kExitUsage;
   } catch (const amigo::Error& error) {
     // The SDK's messages never carry a secret, so they can be shown as they are.
     std::cerr << "amigo-users: " << error.what() << '\n';
