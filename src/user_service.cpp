@@ -46,6 +46,11 @@ UserPage UserService::list_users(const ListUsersRequest& request) {
 UserRange UserService::list_all_users(ListUsersRequest request) {
   // Refuse a bad query now rather than at the first iteration.
   detail::check_list_request(request);
+  if (request.limit == 0) {
+    throw InvalidArgumentError(
+        "list_all_users needs a limit from 1 to 100 (0 returns no users, so no page would "
+        "advance); leave it unset for the server's default");
+  }
   return {*core_, std::move(request)};
 }
 

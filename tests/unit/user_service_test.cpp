@@ -172,6 +172,29 @@ TEST_F(UserServiceTest, ListRefusesAnOutOfRangeLimitWithoutSending) {
   EXPECT_EQ(transport_->request_count(), 0U);
 }
 
+TEST_F(UserServiceTest, ListAllRefusesLimitZeroWithoutSending) {
+  ListUsersRequest query;
+  query.limit = 0;
+  try {
+    users().list_all_users(query);
+    ADD_FAILURE() << "no exception";
+  } catch (const InvalidArgumentError& error) {
+    EXPECT_STREQ(error.what(),
+                 "list_all_users needs a limit from 1 to 100 (0 returns no users, so no page "
+                 "would advance); leave it unset for the server's default");
+  }
+  EXPECT_EQ(transport_->request_count(), 0U);
+}
+
+TEST_F(UserServiceTest, ListUsersAcceptsLimitZero) {
+  transport_->push(json_response(200, R"({"users":[],"has_more":true,"continuation_token":0})"));
+  ListUsersRequest query;
+  query.limit = 0;
+  const UserPage page = users().list_users(query);
+  EXPECT_EQ(request(0).url, std::string(kUsersUrl) + "?limit=0");
+  EXPECT_TRUE(page.users.empty());
+}
+
 TEST_F(UserServiceTest, ListPageThatIsNotTheSchemaIsADecodeError) {
   transport_->push(json_response(200, R"({"users":[],"has_more":"no","continuation_token":null})"));
   try {
