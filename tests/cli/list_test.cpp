@@ -23,6 +23,21 @@ TEST_F(ListTest, TableAlignsColumnsWhateverTheScript) {
   EXPECT_EQ(result.err, "");
 }
 
+TEST_F(ListTest, TableReplacesControlCharactersSoNamesCannotDriveTheTerminal) {
+  // ESC (with a colour sequence), BEL, CR, LF, TAB, DEL and the one-byte CSI U+009B.
+  ASSERT_EQ(cli({"update", "u-zoe", "--first-name", "Z\x1b[31m\a\r\n\t\x7f\xc2\x9bx"}).exit_code,
+            0);
+
+  const ProcessResult result = cli({"list", "--user-id", "u-zoe"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "USER ID  NAME                  EMAIL           ROLE             TIMEZONE  LANGUAGE  "
+            "LAST MESSAGE (UTC)\n"
+            "u-zoe    Z?[31m??????x Müller  zoe@example.de  DefaultUserRole  -         -         "
+            "-\n");
+}
+
 TEST_F(ListTest, JsonLinesCarryEveryFieldButSensitiveValues) {
   const ProcessResult result = cli({"list", "--email", "maya@example.com", "--format", "json"});
 

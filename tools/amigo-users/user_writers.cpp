@@ -18,6 +18,27 @@ std::string text_or_dash(const std::optional<std::string>& value) {
   return value && !value->empty() ? *value : "-";
 }
 
+// A name from the server is shown on a terminal: control characters (C0, DEL
+// and C1, which includes the one-byte CSI) could move the cursor, retitle the
+// window or break the table, so each becomes '?'.
+std::string safe_for_terminal(const std::string& text) {
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (byte < 0x20 || byte == 0x7F || c1) {
+      safe += '?';
+      if (c1) ++i;
+    } else {
+      safe += text[i];
+    }
+  }
+  return safe;
+}
+
 // Columns for people: who, how to reach them, where they are, when they were last active.
 class TableUserWriter : public UserWriter {
  public:
@@ -32,6 +53,7 @@ class TableUserWriter : public UserWriter {
                      text_or_dash(user.preferences.timezone),
                      text_or_dash(user.preferences.preferred_language),
                      last_message ? short_utc(*last_message) : "-"});
+    for (std::string& cell : rows_.back()) cell = safe_for_terminal(cell);
   }
 
   void finish() override {
