@@ -38,6 +38,9 @@ class RateLimiter {
   /// The standing of `caller` without counting a request (for answers that were never charged).
   RateDecision peek(const std::string& caller, Operation operation);
 
+  /// False when limits are off: requests are counted but never refused.
+  bool enforced() const { return enforce_; }
+
   /// Forgets every window.
   void clear();
 

@@ -27,6 +27,9 @@ std::optional<std::string> header(const httplib::Request& request, const char* n
 }
 
 void add_rate_headers(const RateLimiter& limiter, const RateDecision& decision, Reply& reply) {
+  // With limits off there is no limit in force; a Remaining of 0 would make a client that
+  // paces itself wait for a window that cannot refuse it.
+  if (!limiter.enforced()) return;
   reply.headers.emplace_back("X-RateLimit-Limit", std::to_string(decision.limit));
   reply.headers.emplace_back("X-RateLimit-Remaining", std::to_string(decision.remaining));
   reply.headers.emplace_back("X-RateLimit-Reset",
