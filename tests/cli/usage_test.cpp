@@ -139,5 +139,20 @@ TEST_F(UsageTest, TimeoutEndsARequestThatTakesTooLong) {
   EXPECT_EQ(result.err.rfind("amigo-users: ", 0), 0U) << result.err;
 }
 
+TEST_F(UsageTest, ALongWaitForTheSignInLimitIsShownWithoutVerbose) {
+  amigo::testing::Fault limited;
+  limited.method = "POST";
+  limited.path = "/v1/cli-org/user/signin_with_api_key";
+  limited.status = 429;
+  limited.retry_after = "1";
+  emulator_->add_fault(limited);
+
+  const ProcessResult result = cli({"list", "--user-id", "u-zoe", "--format", "csv"});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "amigo-users: waiting 1s: rate limited (sign_in_with_api_key)\n");
+  EXPECT_EQ(lines_of(result.out).size(), 2U) << result.out;
+}
+
 }  // namespace
 }  // namespace amigo_cli_test

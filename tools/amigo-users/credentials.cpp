@@ -63,6 +63,32 @@ const char* level_name(amigo::LogLevel level) {
   return "log";
 }
 
+std::string_view retry_reason(std::string_view message) {
+  if (message.find("got HTTP 429") != std::string_view::npos) return "rate limited";
+  if (message.find("got HTTP 503") != std::string_view::npos) return "service unavailable";
+  return "request failed";
+}
+
+// The SDK waits out 429 and 503 answers (sign-in allows 5 a minute, and each
+// command signs in), logging "OP attempt N of M got HTTP S; retrying in MS ms"
+// at info level. A wait that long must not look like a hang, so without
+// --verbose such lines become one short note; warnings are passed on as well.
+void quiet_log(amigo::LogLevel level, std::string_view message) {
+  if (level >= amigo::LogLevel::warning) {
+    std::cerr << "amigo-users: [" << level_name(level) << "] " << message << '\n';
+    return;
+  }
+  constexpr std::string_view kRetrying = "; retrying in ";
+  constexpr long kNoteworthyMs = 1000;
+  const std::size_t at = message.find(kRetrying);
+  if (at == std::string_view::npos) return;
+  const std::string wait_text(message.substr(at + kRetrying.size()));
+  const long wait_ms = std::strtol(wait_text.c_str(), nullptr, 10);
+  if (wait_ms < kNoteworthyMs) return;
+  std::cerr << "amigo-users: waiting " << (wait_ms + 999) / 1000 << "s: " << retry_reason(message)
+            << " (" << message.substr(0, message.find(' ')) << ")\n";
+}
+
 }  // namespace
 
 void add_connection_flags(CLI::App& app, ConnectionFlags& flags) {
@@ -107,6 +133,9 @@ amigo::ClientOptions client_options(const ConnectionFlags& flags) {
     options.log_sink = [](amigo::LogLevel level, std::string_view message) {
       std::cerr << "amigo-users: [" << level_name(level) << "] " << message << '\n';
     };
+  } else {
+    options.log_level = amigo::LogLevel::info;
+    options.log_sink = quiet_log;
   }
   return options;
 }
