@@ -76,9 +76,10 @@ struct ClientCore::State {
   HttpRequest build_request(const ApiCall& call, const std::vector<HttpHeader>& call_headers) const;
   HttpResponse send(const ApiCall& call, const std::vector<HttpHeader>& call_headers,
                     AuthProvider* provider, const std::vector<std::string>& sensitive_values = {});
-  // The answer, or nothing after a transport failure that is retried (the wait done).
-  std::optional<HttpResponse> try_send(const ApiCall& call, const HttpRequest& request,
-                                       int attempt);
+  // The answer, or nothing after a transport failure that is retried (the wait done);
+  // `answer_lost` becomes true when that failed attempt may have been applied.
+  std::optional<HttpResponse> try_send(const ApiCall& call, const HttpRequest& request, int attempt,
+                                       bool& answer_lost);
   // Waits and returns true when `status` is retried and attempts remain.
   bool wait_before_retry(Operation operation, int status, std::optional<milliseconds> retry_after,
                          int attempt);
@@ -149,7 +150,8 @@ void ClientCore::State::report_rate_limit(const std::optional<RateLimitInfo>& ra
 }
 
 std::optional<HttpResponse> ClientCore::State::try_send(const ApiCall& call,
-                                                        const HttpRequest& request, int attempt) {
+                                                        const HttpRequest& request, int attempt,
+                                                        bool& answer_lost) {
   const int max_attempts = options.retry.max_attempts;
   auto started = std::chrono::steady_clock::now();
   try {
@@ -178,6 +180,7 @@ std::optional<HttpResponse> ClientCore::State::try_send(const ApiCall& call,
     logger->log(LogLevel::info, "{} attempt {} of {} failed: {}; retrying in {} ms", operation,
                 attempt, max_attempts, error.what(), wait.count());
     clock->sleep_for(wait);
+    answer_lost = answer_lost || error.request_may_have_been_sent();
     return std::nullopt;
   }
 }
@@ -207,6 +210,7 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
   HttpRequest request = build_request(call, call_headers);
   const std::size_t fixed_headers = request.headers.size();
   bool reauthorized = false;
+  bool answer_lost = false;
 
   for (int attempt = 1;; ++attempt) {
     request.headers.resize(fixed_headers);
@@ -215,12 +219,19 @@ HttpResponse ClientCore::State::send(const ApiCall& call,
     request.headers.insert(request.headers.end(), credentials.begin(), credentials.end());
     require_no_line_breaks(request.headers);
 
-    std::optional<HttpResponse> answer = try_send(call, request, attempt);
+    std::optional<HttpResponse> answer = try_send(call, request, attempt, answer_lost);
     if (!answer) continue;
     const HttpResponse& response = *answer;
     std::optional<RateLimitInfo> rate_limit = read_rate_limit(call.operation, response);
     report_rate_limit(rate_limit);
     if (response.status >= 200 && response.status <= 299) return std::move(*answer);
+    if (response.status == 404 && answer_lost && call.not_found_after_lost_answer_is_success) {
+      logger->log(LogLevel::info,
+                  "{} attempt {} got HTTP 404 after an earlier attempt's answer was lost: it was "
+                  "already gone, removed by that attempt, so the call succeeded",
+                  to_string(call.operation), attempt);
+      return std::move(*answer);
+    }
 
     if (response.status == 401 && provider != nullptr && !reauthorized &&
         provider->refresh_after_unauthorized(credentials)) {

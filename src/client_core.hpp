@@ -24,6 +24,10 @@ struct ApiCall {
   std::string query;
   /// JSON body, or empty for none.
   std::string body;
+  /// A 404 after an attempt that may have been applied although its answer
+  /// was lost means that attempt did the work: true for a delete, whose aim
+  /// is that the resource is gone.
+  bool not_found_after_lost_answer_is_success = false;
 };
 
 class ClientCore {
@@ -34,7 +38,8 @@ class ClientCore {
   ClientCore(const ClientCore&) = delete;
   ClientCore& operator=(const ClientCore&) = delete;
 
-  /// Sends the call and returns its 2xx answer; anything else throws the
+  /// Sends the call and returns its 2xx answer (or the 404 that
+  /// ApiCall::not_found_after_lost_answer_is_success accepts); anything else throws the
   /// typed error for (operation, status). `sensitive_values`, secrets the
   /// body carries, are kept out of that error even when the server quotes them.
   HttpResponse execute(const ApiCall& call, const std::vector<std::string>& sensitive_values = {});

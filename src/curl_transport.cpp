@@ -291,6 +291,16 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
       break;
     case HttpMethod::del:
       curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, "DELETE");
+      // libcurl sends a request again by itself when a reused connection
+      // closes before any answer, and the upload callback cannot stop that
+      // for a request without a body (libcurl rewinds only what it wrote). A
+      // delete that was applied and resent would then answer 404, so a delete
+      // goes on a connection of its own, which libcurl never retries; the
+      // failure reaches the pipeline, which decides. The connection is closed
+      // afterwards: kept, each delete would add an idle one to the pool. The
+      // cost is a connection (and TLS handshake) per delete.
+      curl_easy_setopt(handle, CURLOPT_FRESH_CONNECT, 1L);
+      curl_easy_setopt(handle, CURLOPT_FORBID_REUSE, 1L);
       if (request.body.empty()) break;
       [[fallthrough]];
     case HttpMethod::post:

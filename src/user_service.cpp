@@ -69,7 +69,9 @@ void UserService::update_user(std::string_view user_id, const UserUpdateRequest&
 void UserService::delete_user(std::string_view user_id) {
   std::string path = core_->users_path();
   path += detail::user_id_segment(Operation::delete_user, user_id);
-  core_->execute({Operation::delete_user, HttpMethod::del, std::move(path), {}, {}});
+  detail::ApiCall call{Operation::delete_user, HttpMethod::del, std::move(path), {}, {}};
+  call.not_found_after_lost_answer_is_success = true;
+  core_->execute(call);
 }
 
 UserRange::UserRange(detail::ClientCore& core, ListUsersRequest request)

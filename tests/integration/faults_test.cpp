@@ -173,6 +173,25 @@ TEST_F(FaultsTest, AnUpdateWhoseAnswerIsLostIsRetriedAndAppliedOnce) {
   EXPECT_EQ(user->preferences.timezone, "Asia/Jerusalem");
 }
 
+TEST_F(FaultsTest, ADeleteWhoseAnswerIsLostSucceedsWhenTheRetryFindsTheUserGone) {
+  // A connection already open, which libcurl would otherwise use and, when
+  // it closed, silently send the delete again on.
+  ASSERT_EQ(client_.user().list_users().users.size(), kSeededDemoUsers);
+  emulator().add_fault(fault_on("DELETE", "/v1/demo-org/user/user-noah", FaultAction::close_after));
+
+  client_.user().delete_user("user-noah");
+
+  // Retried by the client, not by libcurl: the retry's 404 follows a lost answer.
+  EXPECT_EQ(clock_->sleeps().size(), 1u);
+  EXPECT_EQ(requests_once_settled("delete_user", 2), 2u);
+  EXPECT_EQ(ledger()
+                .containing("delete_user attempt 2 got HTTP 404 after an earlier attempt's "
+                            "answer was lost: it was already gone")
+                .size(),
+            1u);
+  EXPECT_FALSE(find_user(client_, "user-noah").has_value());
+}
+
 TEST_F(FaultsTest, AnInviteWhoseAnswerIsLostIsNotSentAgain) {
   emulator().add_fault(fault_on("POST", kUsersPath, FaultAction::close_after));
   const auto error = expect_thrown<TransportError>([&] { client_.user().invite_user(grace()); });
