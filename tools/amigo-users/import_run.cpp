@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "interrupt.hpp"
+#include "invite_preferences.hpp"
 
 namespace amigo_users {
 namespace {
@@ -22,12 +23,7 @@ amigo::UserInviteRequest invite_request(const ImportRow& row) {
   request.last_name = row.last_name;
   request.role = row.role;
   if (!row.login_link.empty()) request.login_link = row.login_link;
-  if (!row.timezone.empty() || !row.language.empty()) {
-    amigo::UserPreferences preferences;
-    if (!row.timezone.empty()) preferences.timezone = row.timezone;
-    if (!row.language.empty()) preferences.preferred_language = row.language;
-    request.user_preferences = preferences;
-  }
+  request.user_preferences = invite_preferences(row.timezone, row.language);
   return request;
 }
 

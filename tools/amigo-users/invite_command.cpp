@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "invite_preferences.hpp"
 
 namespace amigo_users {
 namespace {
@@ -44,12 +45,7 @@ amigo::UserInviteRequest invite_request(const InviteFlags& flags) {
   request.role = flags.role;
   if (!flags.login_link.empty()) request.login_link = flags.login_link;
   request.nonsensitive_user_variables = parse_variables(flags.variables);
-  if (!flags.timezone.empty() || !flags.language.empty()) {
-    amigo::UserPreferences preferences;
-    if (!flags.timezone.empty()) preferences.timezone = flags.timezone;
-    if (!flags.language.empty()) preferences.preferred_language = flags.language;
-    request.user_preferences = preferences;
-  }
+  request.user_preferences = invite_preferences(flags.timezone, flags.language);
   return request;
 }
 
